@@ -1,0 +1,56 @@
+"""Held-out measures of the one-shot model, in numpy (so they read ONNX and torch outputs alike)."""
+from __future__ import annotations
+
+import numpy as np
+
+
+def _hz_to_mel(f):
+    return 2595.0 * np.log10(1.0 + np.asarray(f) / 700.0)
+
+
+def _mel_to_hz(m):
+    return 700.0 * (10 ** (np.asarray(m) / 2595.0) - 1.0)
+
+
+def mel_filterbank(sample_rate_hz: int, n_fft: int, n_mels: int, fmin: float = 20.0) -> np.ndarray:
+    """[n_mels, n_fft // 2 + 1] triangular filters (HTK mel scale)."""
+    freqs = np.linspace(0, sample_rate_hz / 2, n_fft // 2 + 1)
+    edges = _mel_to_hz(np.linspace(_hz_to_mel(fmin), _hz_to_mel(sample_rate_hz / 2), n_mels + 2))
+    fb = np.zeros((n_mels, freqs.size), np.float32)
+    for i in range(n_mels):
+        lo, mid, hi = edges[i], edges[i + 1], edges[i + 2]
+        fb[i] = np.clip(np.minimum((freqs - lo) / (mid - lo), (hi - freqs) / (hi - mid)), 0, None)
+    return fb
+
+
+def stft_mag(x: np.ndarray, n_fft: int, hop: int) -> np.ndarray:
+    """|STFT| [..., frames, bins] with a Hann window, frames starting at 0 (no centre padding)."""
+    win = np.hanning(n_fft + 1)[:-1].astype(np.float32)
+    pad = np.pad(x, [(0, 0)] * (x.ndim - 1) + [(0, n_fft)])
+    n = 1 + (pad.shape[-1] - n_fft) // hop
+    idx = np.arange(n_fft)[None, :] + hop * np.arange(n)[:, None]
+    return np.abs(np.fft.rfft(pad[..., idx] * win, axis=-1))
+
+
+def log_mel(x: np.ndarray, sample_rate_hz: int, n_fft: int = 2048, hop: int = 512, n_mels: int = 64) -> np.ndarray:
+    """log-mel spectrogram in dB, [..., frames, n_mels]"""
+    mel = stft_mag(x, n_fft, hop) ** 2 @ mel_filterbank(sample_rate_hz, n_fft, n_mels).T
+    return 10 * np.log10(np.maximum(mel, 1e-8))
+
+
+def log_mel_distance_db(a: np.ndarray, b: np.ndarray, sample_rate_hz: int) -> np.ndarray:
+    """Mean absolute log-mel difference in dB per sound, floors at -80 dB below each target's peak."""
+    ma, mb = log_mel(a, sample_rate_hz), log_mel(b, sample_rate_hz)
+    floor = mb.max(axis=(-2, -1), keepdims=True) - 80.0
+    return np.abs(np.maximum(ma, floor) - np.maximum(mb, floor)).mean(axis=(-2, -1))
+
+
+def mrstft_distance(a: np.ndarray, b: np.ndarray, sizes=(2048, 1024, 512, 256, 128, 64)) -> np.ndarray:
+    """Multi-resolution STFT distance per sound: spectral convergence + log-magnitude L1, averaged."""
+    out = np.zeros(a.shape[0])
+    for n in sizes:
+        sa = np.maximum(stft_mag(a, n, n // 4), 1e-5)
+        sb = np.maximum(stft_mag(b, n, n // 4), 1e-5)
+        sc = np.linalg.norm(sa - sb, axis=(-2, -1)) / np.maximum(np.linalg.norm(sb, axis=(-2, -1)), 1e-3)
+        out += sc + np.abs(np.log(sa) - np.log(sb)).mean(axis=(-2, -1))
+    return out / len(sizes)

@@ -1,0 +1,183 @@
+"""Train the one-shot VAE on a corpus folder or on a folder of the user's own sounds.
+
+    python -m export.oneshot.train --data data/oneshot --out runs/oneshot --steps 6000
+
+`--data` is either a corpus built by `export.oneshot_data` (train.npy + index.json) or any folder
+of sound files (subfolders name the classes when they are class names). Checkpoints are written
+every `--ckpt-every` steps and at the end; `--resume` continues from the latest one.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import torch
+from tqdm import tqdm
+
+from export.oneshot.model import MultiResolutionSTFTLoss, OneshotConfig, OneshotVAE, count_params, kl_divergence
+from export.oneshot_data import CLASSES, classify_name
+from server.sample_io import load_oneshot, resample
+
+AUDIO_EXTS = {".wav", ".flac", ".ogg", ".aif", ".aiff"}
+TINY = dict(latent_size=8, length=4096, dec_channels=(32, 16, 8, 8), enc_channels=(8, 8, 16, 16))
+
+
+def load_corpus(data: Path, cfg: OneshotConfig, split: str = "train") -> tuple[np.ndarray, np.ndarray]:
+    """(audio [N, length] float32, labels [N] int, -1 = unlabelled)."""
+    if (data / f"{split}.npy").exists():
+        audio = np.load(data / f"{split}.npy", allow_pickle=False)
+        index = json.loads((data / "index.json").read_text())[split]
+        labels = np.array([CLASSES.index(e["label"]) if e["label"] else -1 for e in index])
+        if audio.shape[1] != cfg.length:
+            audio = fit_length(audio, cfg.length)
+        return audio.astype(np.float32), labels
+    files = sorted(p for p in data.rglob("*") if p.suffix.lower() in AUDIO_EXTS)
+    if not files:
+        raise SystemExit(f"{data}: no sound files (WAV, AIFF, FLAC, OGG) found")
+    audio, labels = [], []
+    for f in files:
+        try:
+            audio.append(load_oneshot(f, cfg.sample_rate_hz, cfg.length))
+        except ValueError as e:
+            print(f"skipping {f.name}: {e}", file=sys.stderr)
+            continue
+        label = classify_name(f.parent.name) if f.parent != data else None
+        label = label or classify_name(f.stem)
+        labels.append(CLASSES.index(label) if label else -1)
+    if not audio:
+        raise SystemExit(f"{data}: none of the {len(files)} files could be read as a one-shot")
+    return np.stack(audio), np.array(labels)
+
+
+def fit_length(audio: np.ndarray, length: int) -> np.ndarray:
+    out = np.zeros((audio.shape[0], length), np.float32)
+    n = min(length, audio.shape[1])
+    out[:, :n] = audio[:, :n]
+    return out
+
+
+def augment(audio: np.ndarray, labels: np.ndarray, semitones: tuple[float, ...]) -> tuple[np.ndarray, np.ndarray]:
+    """Add pitch-shifted copies (resampled, like playing a sample faster or slower)."""
+    out, labs = [audio], [labels]
+    for st in semitones:
+        ratio = 2 ** (st / 12)
+        up, down = round(ratio * 100), 100
+        shifted = resample(audio, up, down)  # longer when up > down: lower pitch at the same rate
+        out.append(fit_length(shifted, audio.shape[1]) if shifted.shape[1] >= audio.shape[1]
+                   else fit_length(shifted, audio.shape[1]))
+        labs.append(labels)
+    return np.concatenate(out), np.concatenate(labs)
+
+
+def lr_at(step: int, steps: int, peak: float, warmup: int = 200) -> float:
+    if step < warmup:
+        return peak * (step + 1) / warmup
+    t = (step - warmup) / max(1, steps - warmup)
+    return 5e-5 + 0.5 * (peak - 5e-5) * (1 + math.cos(math.pi * min(1.0, t)))
+
+
+def save_ckpt(path: Path, model: OneshotVAE, opt: torch.optim.Optimizer, step: int, extra: dict) -> None:
+    tmp = path.with_suffix(".tmp")
+    torch.save({"model": model.state_dict(), "opt": opt.state_dict(), "step": step,
+                "cfg": json.dumps(model.cfg.as_dict()), "extra": json.dumps(extra)}, tmp)
+    tmp.replace(path)
+
+
+def load_ckpt(path: Path) -> dict:
+    return torch.load(path, map_location="cpu", weights_only=True)
+
+
+def config_from_ckpt(ck: dict) -> OneshotConfig:
+    d = json.loads(ck["cfg"])
+    d["dec_channels"], d["enc_channels"] = tuple(d["dec_channels"]), tuple(d["enc_channels"])
+    return OneshotConfig(**d)
+
+
+def train(args: argparse.Namespace) -> Path:
+    torch.manual_seed(args.seed)
+    rng = np.random.default_rng(args.seed)
+    torch.set_num_threads(args.threads)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    ckpt = out / "last.pt"
+    cfg = OneshotConfig(**TINY) if args.tiny else OneshotConfig(latent_size=args.latent)
+    start = 0
+    state = None
+    if args.resume and ckpt.exists():
+        state = load_ckpt(ckpt)
+        cfg, start = config_from_ckpt(state), int(state["step"])
+    audio, labels = load_corpus(Path(args.data), cfg)
+    audio, labels = augment(audio, labels, (-1.0, 1.0) if args.augment else ())
+    device = torch.device(args.device)
+    model = OneshotVAE(cfg).to(device)
+    opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=1e-4)
+    if state is not None:
+        model.load_state_dict(state["model"])
+        opt.load_state_dict(state["opt"])
+    loss_fn = MultiResolutionSTFTLoss().to(device)
+    x_all = torch.from_numpy(audio)
+    y_all = torch.from_numpy(labels).long()
+    print(f"training oneshot VAE: {len(audio)} sounds (with pitch copies), encoder "
+          f"{count_params(model.encoder):,} / decoder {count_params(model.decoder):,} params, "
+          f"steps {start}->{args.steps}, device {device}", file=sys.stderr)
+    bar = tqdm(range(start, args.steps), initial=start, total=args.steps, unit="step", dynamic_ncols=True)
+    t0 = time.time()
+    model.train()
+    for step in bar:
+        idx = torch.from_numpy(rng.integers(0, len(x_all), args.batch))
+        sign = torch.from_numpy(rng.choice([-1.0, 1.0], args.batch).astype(np.float32))[:, None]
+        x = (x_all[idx] * sign).to(device)
+        y = y_all[idx].to(device)
+        for g in opt.param_groups:
+            g["lr"] = lr_at(step, args.steps, args.lr)
+        recon, mu, logvar, logits = model(x)
+        rec = loss_fn(recon, x)
+        kl = kl_divergence(mu, logvar)
+        beta = args.beta * min(1.0, step / max(1, 0.2 * args.steps))
+        labelled = y >= 0
+        ce = (torch.nn.functional.cross_entropy(logits[labelled], y[labelled])
+              if labelled.any() else torch.zeros((), device=device))
+        loss = rec + beta * kl + args.class_weight * ce
+        opt.zero_grad(set_to_none=True)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 5.0)
+        opt.step()
+        bar.set_postfix(rec=f"{rec.item():.3f}", kl=f"{kl.item():.1f}", ce=f"{ce.item():.2f}")
+        if (step + 1) % args.ckpt_every == 0 or step + 1 == args.steps:
+            save_ckpt(ckpt, model, opt, step + 1, {"seconds": time.time() - t0, "args": vars(args)})
+    return ckpt
+
+
+def parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(description="train the one-shot VAE")
+    ap.add_argument("--data", required=True, help="corpus folder (train.npy) or a folder of sounds")
+    ap.add_argument("--out", default="runs/oneshot")
+    ap.add_argument("--steps", type=int, default=6000)
+    ap.add_argument("--batch", type=int, default=16)
+    ap.add_argument("--lr", type=float, default=1e-3)
+    ap.add_argument("--beta", type=float, default=0.01, help="KL weight (after warm-up)")
+    ap.add_argument("--class-weight", type=float, default=0.1)
+    ap.add_argument("--latent", type=int, default=32)
+    ap.add_argument("--augment", action=argparse.BooleanOptionalAction, default=True)
+    ap.add_argument("--device", choices=("cpu", "cuda"), default="cpu")
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--ckpt-every", type=int, default=250)
+    ap.add_argument("--resume", action="store_true")
+    ap.add_argument("--tiny", action="store_true", help="a tiny model that only proves the path (CI)")
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    print(train(args))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,84 @@
+"""Read a user's sound file as a model-ready one-shot; write renders.
+
+Pure functions over files and arrays (no threads, no sockets). Used by the server for renders and
+`/pad/encode`, and by `export/` to build corpora, so the server and training see sounds the same way.
+"""
+from __future__ import annotations
+
+import os
+from math import gcd
+from pathlib import Path
+
+import numpy as np
+import soundfile as sf
+from scipy.signal import resample_poly
+
+ONSET_DB = -30.0          # onset = first sample within 30 dB of the peak
+PRE_ROLL_S = 0.002        # keep 2 ms before the onset
+FADE_S = 0.010            # fade applied when a sound is cut short
+MAX_FILE_SECONDS = 600.0  # refuse longer files: a one-shot is not a 10-minute recording
+SILENCE_PEAK = 1e-4       # -80 dBFS
+
+
+def resample(audio: np.ndarray, from_hz: int, to_hz: int) -> np.ndarray:
+    """Polyphase resampling along the last axis (no-op when the rates match)."""
+    if from_hz == to_hz:
+        return audio
+    g = gcd(int(from_hz), int(to_hz))
+    return resample_poly(audio, to_hz // g, from_hz // g, axis=-1).astype(np.float32)
+
+
+def read_mono(path: str | os.PathLike, max_seconds: float = MAX_FILE_SECONDS) -> tuple[np.ndarray, int]:
+    """Read any libsndfile format (WAV, AIFF, FLAC, OGG) as float32 mono; ValueError on bad files."""
+    try:
+        info = sf.info(str(path))
+    except (RuntimeError, sf.LibsndfileError) as e:
+        raise ValueError(f"cannot read {Path(path).name}: {e}") from e
+    if info.frames <= 0:
+        raise ValueError(f"{Path(path).name} is empty")
+    if info.frames > max_seconds * info.samplerate:
+        raise ValueError(f"{Path(path).name} is {info.frames / info.samplerate:.0f} s long; "
+                         f"one-shots over {max_seconds:.0f} s are refused")
+    try:
+        data, rate = sf.read(str(path), dtype="float32", always_2d=True)
+    except (RuntimeError, sf.LibsndfileError) as e:
+        raise ValueError(f"cannot decode {Path(path).name}: {e}") from e
+    if data.shape[0] == 0:
+        raise ValueError(f"{Path(path).name} is empty")
+    return data.mean(axis=1), int(rate)
+
+
+def fit_oneshot(mono: np.ndarray, length: int, sample_rate_hz: int) -> np.ndarray:
+    """Trim to the onset, cut or pad to `length`, peak-normalise to 0.9."""
+    mono = np.nan_to_num(mono.astype(np.float32, copy=False))
+    peak = float(np.max(np.abs(mono))) if mono.size else 0.0
+    if peak < SILENCE_PEAK:
+        raise ValueError("the sound is silent (peak below -80 dBFS)")
+    above = np.flatnonzero(np.abs(mono) >= peak * 10 ** (ONSET_DB / 20))
+    start = max(0, int(above[0]) - int(PRE_ROLL_S * sample_rate_hz))
+    x = mono[start:start + length]
+    out = np.zeros(length, np.float32)
+    out[: x.size] = x
+    if mono.size - start > length:
+        n = int(FADE_S * sample_rate_hz)
+        out[-n:] *= np.linspace(1.0, 0.0, n, dtype=np.float32)
+    return out * (0.9 / float(np.max(np.abs(out))))
+
+
+def load_oneshot(path: str | os.PathLike, sample_rate_hz: int, length: int) -> np.ndarray:
+    """A file as a model input: mono, at `sample_rate_hz`, trimmed to its onset, `length` samples."""
+    mono, rate = read_mono(path)
+    head = mono[: int(np.ceil((length + PRE_ROLL_S * rate) * rate / sample_rate_hz)) + rate]
+    # resample only what can end up in the window (plus the onset search), not a long recording
+    peak_at = int(np.argmax(np.abs(mono)))
+    if peak_at >= head.size - rate // 2:
+        head = mono
+    return fit_oneshot(resample(head, rate, sample_rate_hz), length, sample_rate_hz)
+
+
+def write_wav_atomic(path: Path, audio: np.ndarray, sample_rate_hz: int, subtype: str = "PCM_24") -> Path:
+    """Write a WAV to a temp name in the same folder, then rename: readers never see half a file."""
+    tmp = path.with_name(path.name + ".tmp")
+    sf.write(str(tmp), audio, sample_rate_hz, subtype=subtype, format="WAV")
+    os.replace(tmp, path)
+    return path

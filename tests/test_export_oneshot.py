@@ -1,0 +1,116 @@
+"""The training/export path, on a tiny model: trains, resumes, exports, onnx equals torch, the
+server's validator accepts the bundle. Also the filter bank and the corpus labelling."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+torch = pytest.importorskip("torch")
+
+from export.oneshot import export_onnx, train  # noqa: E402
+from export.oneshot.pqmf import PQMF  # noqa: E402
+from export.oneshot_data import CLASSES, classify_name  # noqa: E402
+from server.presets import validate_bundle  # noqa: E402
+
+LMMS = Path("/usr/share/lmms/samples/drums")
+
+
+def test_pqmf_reconstructs_within_minus_50_db():
+    pq = PQMF()
+    x = torch.randn(2, 1, 16 * 1024, generator=torch.Generator().manual_seed(1))
+    bands = pq.analysis(x)
+    assert bands.shape == (2, 16, 1024)
+    y = pq.synthesis(bands)
+    err = (y - x)[..., 512:-512].abs().max() / x.abs().max()
+    assert err < 10 ** (-50 / 20)
+
+
+@pytest.mark.parametrize("name,label", [
+    ("Kick-Softest", "kick"), ("BD_07", "kick"), ("snare_hiphop01", "snare"), ("HandClap-Hard", "clap"),
+    ("hihat_closed03", "closed_hat"), ("Hat Pedal", "closed_hat"), ("HiHatSemiopen-1", "open_hat"),
+    ("Tom Hi", "tom"), ("floortom_01", "tom"), ("Crash18-2", "cymbal"), ("RideBell-2", "cymbal"),
+    ("Cowbell-Hard", "percussion"), ("Djembe1 Slap", "percussion"), ("emptySample", None), ("xFX_6", None),
+])
+def test_drum_names_map_to_classes(name, label):
+    assert classify_name(name) == label
+
+
+@pytest.fixture()
+def user_folder(tmp_path):
+    if not LMMS.exists():
+        pytest.skip("Debian package lmms-common not installed (bash .ci/setup installs it)")
+    for cls, pattern in (("kick", "kick0*"), ("snare", "snare0*"), ("hats", "hihat_closed0*")):
+        (tmp_path / "sounds" / cls).mkdir(parents=True)
+        for f in sorted(LMMS.glob(pattern))[:3]:
+            shutil.copy(f, tmp_path / "sounds" / cls / f.name)
+    (tmp_path / "sounds" / "broken.wav").write_bytes(b"RIFF....not a wav")
+    return tmp_path / "sounds"
+
+
+def test_tiny_train_resume_export_parity(user_folder, tmp_path, capsys):
+    run = tmp_path / "run"
+    args = ["--data", str(user_folder), "--out", str(run), "--tiny", "--ckpt-every", "5", "--threads", "1"]
+    ckpt = train.train(train.parser().parse_args(args + ["--steps", "6"]))
+    assert train.load_ckpt(ckpt)["step"] == 6
+    ckpt = train.train(train.parser().parse_args(args + ["--steps", "9", "--resume"]))
+    state = train.load_ckpt(ckpt)
+    assert state["step"] == 9
+    assert "skipping broken.wav" in capsys.readouterr().err
+
+    out = tmp_path / "presets" / "mykit"
+    export_onnx.export_bundle(export_onnx.parser().parse_args(
+        ["--ckpt", str(ckpt), "--data", str(user_folder), "--out", str(out), "--name", "mykit"]))
+    manifest = json.loads((out / "preset.json").read_text())
+    par = manifest["training"]["parity"]
+    assert par["decoder_audio_max_abs_diff"] < 1e-3 and par["encoder_mu_max_abs_diff"] < 1e-3
+    preset = validate_bundle(out)
+    assert preset.latent_size == manifest["latent_size"] == 8
+    assert manifest["training"]["data"][0]["items"] == 9  # 3 kicks, 3 snares, 3 hats; the broken file skipped
+
+    # onnx equals torch, checked here independently of the exporter's own check
+    import onnxruntime as ort
+    cfg = train.config_from_ckpt(state)
+    from export.oneshot.model import OneshotVAE
+    model = OneshotVAE(cfg).eval()
+    model.load_state_dict(state["model"])
+    z = np.random.default_rng(3).standard_normal((4, cfg.latent_size)).astype(np.float32)
+    with torch.no_grad():
+        want = model.decoder(torch.from_numpy(z)).numpy()
+    got = ort.InferenceSession(str(out / "decoder.onnx")).run(None, {"z": z})[0]
+    assert got.shape == (4, cfg.length)
+    assert np.abs(got - want).max() < 1e-4
+
+
+def test_export_refuses_when_parity_fails(user_folder, tmp_path, monkeypatch):
+    ckpt = train.train(train.parser().parse_args(
+        ["--data", str(user_folder), "--out", str(tmp_path / "run"), "--tiny", "--steps", "2", "--threads", "1"]))
+    real_session = export_onnx._session
+
+    class Lying:
+        def __init__(self, path):
+            self.s = real_session(path)
+
+        def run(self, names, feeds):
+            return [o + 0.01 for o in self.s.run(names, feeds)]
+
+    monkeypatch.setattr(export_onnx, "_session", Lying)
+    with pytest.raises(SystemExit, match="parity check failed"):
+        export_onnx.export_bundle(export_onnx.parser().parse_args(
+            ["--ckpt", str(ckpt), "--data", str(user_folder), "--out", str(tmp_path / "p" / "x"), "--name", "x"]))
+
+
+def test_corpus_holds_out_whole_kits(tmp_path):
+    from export import oneshot_data
+    items = oneshot_data.discover()
+    if not items:
+        pytest.skip("Debian drum packages not installed (bash .ci/setup installs them)")
+    train_kits = {i.kit for i in items if i.split == "train"}
+    test_kits = {i.kit for i in items if i.split == "test"}
+    assert test_kits and not (train_kits & test_kits)
+    labels = {i.label for i in items if i.label}
+    assert labels == set(CLASSES)
+    assert all(i.licence for i in items)
