@@ -1,17 +1,16 @@
-"""Read a user's sound file as a model-ready one-shot; write renders.
+"""Read a user's sound file as a model-ready one-shot.
 
-Pure functions over files and arrays (no threads, no sockets). Used by the server for renders and
-`/pad/encode`, and by `export/` to build corpora, so the server and training see sounds the same way.
+Pure functions over files and arrays (no threads, no sockets). Used by `export/` to build corpora
+and by the server for a user's files, so the server and training see sounds the same way.
 """
 from __future__ import annotations
 
 import os
-from math import gcd
 from pathlib import Path
 
 import numpy as np
 import soundfile as sf
-from scipy.signal import resample_poly
+import soxr
 
 ONSET_DB = -30.0          # onset = first sample within 30 dB of the peak
 PRE_ROLL_S = 0.002        # keep 2 ms before the onset
@@ -21,11 +20,12 @@ SILENCE_PEAK = 1e-4       # -80 dBFS
 
 
 def resample(audio: np.ndarray, from_hz: int, to_hz: int) -> np.ndarray:
-    """Polyphase resampling along the last axis (no-op when the rates match)."""
+    """libsoxr HQ resampling of mono [T] or a batch [N, T] (no-op when the rates match)."""
     if from_hz == to_hz:
         return audio
-    g = gcd(int(from_hz), int(to_hz))
-    return resample_poly(audio, to_hz // g, from_hz // g, axis=-1).astype(np.float32)
+    if audio.ndim == 2:
+        return np.stack([resample(row, from_hz, to_hz) for row in audio])
+    return soxr.resample(audio, from_hz, to_hz, quality="HQ").astype(np.float32, copy=False)
 
 
 def read_mono(path: str | os.PathLike, max_seconds: float = MAX_FILE_SECONDS) -> tuple[np.ndarray, int]:
@@ -74,11 +74,3 @@ def load_oneshot(path: str | os.PathLike, sample_rate_hz: int, length: int) -> n
     if peak_at >= head.size - rate // 2:
         head = mono
     return fit_oneshot(resample(head, rate, sample_rate_hz), length, sample_rate_hz)
-
-
-def write_wav_atomic(path: Path, audio: np.ndarray, sample_rate_hz: int, subtype: str = "PCM_24") -> Path:
-    """Write a WAV to a temp name in the same folder, then rename: readers never see half a file."""
-    tmp = path.with_name(path.name + ".tmp")
-    sf.write(str(tmp), audio, sample_rate_hz, subtype=subtype, format="WAV")
-    os.replace(tmp, path)
-    return path

@@ -1,8 +1,8 @@
 """The one-shot waveform VAE.
 
 decoder: z -> 16 PQMF bands at 2.76 kHz (three x4 transposed-conv stages with dilated residual
-blocks) plus a 16-band filtered-noise branch (hats and cymbals are mostly shaped noise), summed
-and turned into 44.1 kHz audio by the PQMF synthesis bank. Nothing runs at the full rate but the
+blocks) plus a 16-band filtered-noise branch (hats and cymbals are mostly shaped noise), summed,
+shaped by a per-band gain envelope, and turned into 44.1 kHz audio by the PQMF synthesis bank. Nothing runs at the full rate but the
 final fixed filter bank, which is what makes a 1 s render take a few milliseconds on a CPU.
 
 encoder: audio -> PQMF bands -> strided convs -> (mu, logvar); a class head reads mu.
@@ -72,6 +72,10 @@ class Decoder(nn.Module):
             for i in range(len(c) - 1))
         self.wave_out = nn.Conv1d(c[-1], cfg.bands, 7, padding=3)
         self.noise_amp = nn.Conv1d(c[-2], cfg.bands, 3, padding=1)
+        # per-band gain envelope in (0, 1): lets tails decay to true silence; without it biases
+        # leave a constant value in each band, which the synthesis bank turns into a steady hum
+        self.gate = nn.Conv1d(c[-2], cfg.bands, 3, padding=1)
+        nn.init.constant_(self.gate.bias, 2.0)
         g = torch.Generator().manual_seed(cfg.noise_seed)
         self.register_buffer("noise", torch.randn(1, cfg.bands, cfg.frames, generator=g))
         self.pqmf = PQMF(cfg.bands)
@@ -83,8 +87,10 @@ class Decoder(nn.Module):
             if i == len(self.stages) - 1:
                 amp = F.softplus(self.noise_amp(x) - 3.0)
                 amp = F.interpolate(amp, scale_factor=4.0, mode="linear", align_corners=False)
+                gate = torch.sigmoid(self.gate(x))
+                gate = F.interpolate(gate, scale_factor=4.0, mode="linear", align_corners=False)
             x = stage(x)
-        bands = self.wave_out(x) + amp * self.noise
+        bands = (self.wave_out(x) + amp * self.noise) * gate
         return self.pqmf.synthesis(bands, self.cfg.length)[:, 0, :]
 
 

@@ -67,9 +67,8 @@ def augment(audio: np.ndarray, labels: np.ndarray, semitones: tuple[float, ...])
     for st in semitones:
         ratio = 2 ** (st / 12)
         up, down = round(ratio * 100), 100
-        shifted = resample(audio, up, down)  # longer when up > down: lower pitch at the same rate
-        out.append(fit_length(shifted, audio.shape[1]) if shifted.shape[1] >= audio.shape[1]
-                   else fit_length(shifted, audio.shape[1]))
+        shifted = resample(audio, up, down)  # longer when up < down: lower pitch at the same rate
+        out.append(fit_length(shifted, audio.shape[1]))
         labs.append(labels)
     return np.concatenate(out), np.concatenate(labs)
 

@@ -1,0 +1,5 @@
+"""`python -m server` is the `latentpad` console script."""
+
+from server.cli import main
+
+raise SystemExit(main())

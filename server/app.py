@@ -1,0 +1,184 @@
+"""Wires settings, preset models, engine, render worker and the OSC transport.
+
+Everything here runs on the event loop thread except `_load` (the preset loader thread) and the
+render worker. The receive path (`handle`) only decodes, updates the engine and submits: it
+never waits for a model or touches a file.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+from collections import OrderedDict
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Callable, Optional
+
+from server import __version__
+from server.config import Settings
+from server.engine import Engine
+from server.errors import ConfigError, LatentpadError, ProtocolError
+from server.models import Models, load_models
+from server.osc import OscEndpoint, Replier, open_udp
+from server.presets import list_presets, load_preset
+from server.protocol import (NPADS, Hello, PadLatent, PadRandom, PadRender, PadXY, Ping,
+                             PresetList, PresetLoad, Stats, decode)
+from server.render import Failed, Rendered, RenderWorker
+
+log = logging.getLogger("server.app")
+
+MAX_CLIENTS = 64
+
+
+@dataclass(frozen=True)
+class Client:
+    reply_to: tuple  # (host, port) replies go to
+    sample_rate_hz: Optional[int]  # None: the preset's own rate
+
+
+class App:
+    def __init__(self, settings: Settings, models: Models, loop: asyncio.AbstractEventLoop,
+                 sink: Optional[Callable] = None):
+        self.settings = settings
+        self.models = models
+        self.engine = Engine(models.preset, settings.seed)
+        self.endpoint = OscEndpoint(self.handle, self.undecodable)
+        self.replies = Replier(sink or self.endpoint.send)
+        self.worker = RenderWorker(settings.render_dir, settings.keep_renders_per_pad, self._from_worker)
+        self._loop = loop
+        self._transport = None
+        self._clients: OrderedDict = OrderedDict()
+        self._loader = ThreadPoolExecutor(1, thread_name_prefix="latentpad-preset")
+        self._handlers = {
+            Hello: self._hello, Ping: self._ping, Stats: self._stats,
+            PadXY: self._pad, PadLatent: self._pad, PadRandom: self._pad, PadRender: self._pad,
+            PresetLoad: self._preset_load, PresetList: self._preset_list,
+        }
+        self._results = {Rendered: self._rendered, Failed: self._failed}
+
+    # --- receive path -----------------------------------------------------------------------
+    def handle(self, address: str, args: tuple, sender: tuple) -> None:
+        try:
+            request = decode(address, args, latent_size=self.engine.latent_size)
+            self._handlers[type(request)](request, sender)
+        except ProtocolError as error:
+            log.info("bad message from %s:%s: %s", sender[0], sender[1], error)
+            self.error(self.client(sender), error.address, error.problem)
+        except Exception as exc:  # a server bug: say so, keep serving
+            log.exception("handling %s from %s:%s failed", address, sender[0], sender[1])
+            self.error(self.client(sender), address, f"internal error: {type(exc).__name__}: {exc}")
+
+    def undecodable(self, error: ProtocolError, sender: tuple) -> None:
+        self.error(self.client(sender), error.address, error.problem)
+
+    def client(self, sender: tuple) -> Client:
+        return self._clients.get(sender) or Client((sender[0], self.settings.reply_port), None)
+
+    def error(self, client: Client, address: str, message: str) -> None:
+        self.replies.send(client.reply_to, "/error", address, message)
+
+    def _hello(self, request: Hello, sender: tuple) -> None:
+        client = Client((sender[0], request.reply_port), request.sample_rate_hz)
+        self._clients.pop(sender, None)
+        self._clients[sender] = client
+        while len(self._clients) > MAX_CLIENTS:
+            self._clients.popitem(last=False)
+        self.replies.send(client.reply_to, "/hello", __version__, self.engine.preset.name, NPADS)
+
+    def _ping(self, request: Ping, sender: tuple) -> None:
+        self.replies.send(self.client(sender).reply_to, "/pong", request.seq)
+
+    def _stats(self, request: Stats, sender: tuple) -> None:
+        s = self.worker.stats()
+        self.replies.send(self.client(sender).reply_to, "/stats", s["requests"], s["renders"],
+                          s["superseded"], s["errors"])
+
+    def _pad(self, request, sender: tuple) -> None:
+        client = self.client(sender)
+        job = self.engine.apply(request)
+        rate = client.sample_rate_hz or self.models.preset.sample_rate_hz
+        self.worker.submit(job, self.models, rate, client)
+
+    def _preset_list(self, request: PresetList, sender: tuple) -> None:
+        client = self.client(sender)
+        future = self._loop.run_in_executor(None, list_presets, self.settings.presets_dir)
+        future.add_done_callback(lambda f: self._listed(f, client))
+
+    def _listed(self, future, client: Client) -> None:
+        if future.exception() is not None:
+            self.error(client, "/preset/list", f"cannot list presets: {future.exception()}")
+        else:
+            self.replies.send(client.reply_to, "/presets", *future.result())
+
+    def _preset_load(self, request: PresetLoad, sender: tuple) -> None:
+        client = self.client(sender)
+        future = self._loop.run_in_executor(self._loader, self._load, request.name)
+        future.add_done_callback(lambda f: self._loaded(f, request.name, client))
+
+    # --- off the receive path ---------------------------------------------------------------
+    def _load(self, name: str) -> Models:  # loader thread
+        s = self.settings
+        return load_models(load_preset(s.presets_dir, name), s.device, s.intra_op_threads)
+
+    def _loaded(self, future, name: str, client: Client) -> None:  # loop thread: the swap
+        exc = future.exception()
+        if exc is None:
+            self.models = future.result()
+            self.engine.swap_preset(self.models.preset)
+            log.info("preset %s loaded (%s)", name, self.models.provider)
+            self.replies.send(client.reply_to, "/preset", name)
+            return
+        if not isinstance(exc, LatentpadError):
+            log.error("loading preset %s failed unexpectedly", name, exc_info=exc)
+        else:
+            log.warning("preset %s refused: %s", name, exc)
+        self.error(client, "/preset/load", f"{name}: {exc}; still serving {self.engine.preset.name}")
+
+    def _from_worker(self, result) -> None:  # render thread
+        self._loop.call_soon_threadsafe(self._results[type(result)], result)
+
+    def _rendered(self, result: Rendered) -> None:
+        self.replies.send(result.target.reply_to, "/sample", result.job.pad, str(result.path),
+                          result.job.seq)
+
+    def _failed(self, result: Failed) -> None:
+        self.error(result.target, result.job.address, f"pad {result.job.pad}: {result.message}")
+
+    # --- lifecycle --------------------------------------------------------------------------
+    async def start(self) -> tuple:
+        s = self.settings
+        try:
+            transport, bound = await open_udp(s.host, s.port, self.endpoint)
+        except OSError as exc:  # gaierror, address in use, no permission
+            raise ConfigError(f"cannot listen on udp {s.host}:{s.port}: {exc}; pick another "
+                              "--port (0 = any free one) or --host") from exc
+        self._transport = transport
+        try:
+            self.worker.start()
+        except OSError as exc:
+            raise ConfigError(f"cannot use --render-dir {s.render_dir}: {exc}") from exc
+        return bound
+
+    def close(self) -> None:
+        self.worker.stop()
+        self._loader.shutdown(wait=False, cancel_futures=True)
+        if self._transport is not None:
+            self._transport.close()
+
+
+async def serve(settings: Settings, models: Models, on_ready: Callable[[tuple], None]) -> None:
+    """Run until SIGINT/SIGTERM. `on_ready(bound_addr)` is called once the socket is open."""
+    loop = asyncio.get_running_loop()
+    app = App(settings, models, loop)
+    stop = asyncio.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        try:
+            loop.add_signal_handler(sig, stop.set)
+        except (NotImplementedError, RuntimeError):  # Windows, or not the main thread
+            pass
+    try:
+        on_ready(await app.start())
+        await stop.wait()
+    finally:
+        app.close()

@@ -1,0 +1,205 @@
+"""`latentpad` command line. Subcommands are a table; only this module configures logging.
+
+    latentpad serve   [--host H] [--port P] [--preset NAME] [--presets-dir DIR] [--render-dir DIR]
+                      [--device auto|cpu|cuda] [--threads N] [--seed N] [--reply-port P] [--keep N]
+    latentpad render  [--preset NAME] (--xy X Y | --latent Z... | --random [--spread S])
+                      [--seed N] [--sample-rate HZ] -o out.wav
+    latentpad doctor  [--presets-dir DIR]
+    latentpad bench   [--seconds S] [--pings N] [--preset NAME] [--json out.json]
+    latentpad train oneshot DIR [--preset NAME] [--steps N] [--device cpu|cuda] [--resume]
+    latentpad export oneshot --ckpt C --data D --out presets/NAME
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import ipaddress
+import logging
+import socket
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from server.config import DEFAULT_PRESETS_DIR, DEVICES, Settings, default_render_dir
+from server.errors import LatentpadError
+
+log = logging.getLogger("server.cli")
+
+
+def _is_loopback(host: str) -> bool:
+    try:
+        infos = socket.getaddrinfo(host, None, type=socket.SOCK_DGRAM)
+        return all(ipaddress.ip_address(info[4][0]).is_loopback for info in infos)
+    except (OSError, ValueError):
+        return False
+
+
+def _add_preset_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--preset", default="default", help="preset name (a folder in --presets-dir)")
+    p.add_argument("--presets-dir", type=Path, default=DEFAULT_PRESETS_DIR, help="presets folder")
+    p.add_argument("--device", choices=DEVICES, default="auto", help="onnxruntime device")
+    p.add_argument("--threads", type=int, default=2, help="onnxruntime intra-op threads")
+
+
+def _load(settings: Settings):
+    from server.models import load_models
+    from server.presets import load_preset
+
+    return load_models(load_preset(settings.presets_dir, settings.preset), settings.device,
+                       settings.intra_op_threads)
+
+
+# --- serve ------------------------------------------------------------------------------------
+def _serve_args(p: argparse.ArgumentParser) -> None:
+    _add_preset_args(p)
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default loopback)")
+    p.add_argument("--port", type=int, default=9000, help="UDP port (0 = any free port)")
+    p.add_argument("--reply-port", type=int, default=9001,
+                   help="reply port for clients that never sent /hello")
+    p.add_argument("--render-dir", type=Path, default=None,
+                   help=f"where WAVs are written (default {default_render_dir()})")
+    p.add_argument("--keep", type=int, default=4, help="renders kept per pad")
+    p.add_argument("--seed", type=int, default=None, help="seed for /pad/random")
+
+
+def _serve(args) -> int:
+    from server.app import serve
+
+    settings = Settings(host=args.host, port=args.port, reply_port=args.reply_port,
+                        presets_dir=args.presets_dir, preset=args.preset,
+                        render_dir=args.render_dir or default_render_dir(), device=args.device,
+                        intra_op_threads=args.threads, keep_renders_per_pad=args.keep, seed=args.seed)
+    if not _is_loopback(settings.host):
+        print(f"latentpad: warning: listening on {settings.host}, not loopback: anyone who can "
+              "reach this port can drive the server and make it write files", file=sys.stderr)
+    models = _load(settings)
+
+    def ready(bound: tuple) -> None:
+        print(f"latentpad ready: osc udp {bound[0]}:{bound[1]}, preset {models.preset.name} "
+              f"(decoder {models.decoder_warm_ms:.2f} ms warm), provider {models.provider}, "
+              f"renders -> {settings.render_dir}", flush=True)
+
+    asyncio.run(serve(settings, models, ready))
+    return 0
+
+
+# --- render -----------------------------------------------------------------------------------
+def _render_args(p: argparse.ArgumentParser) -> None:
+    _add_preset_args(p)
+    where = p.add_mutually_exclusive_group()
+    where.add_argument("--xy", type=float, nargs=2, metavar=("X", "Y"), help="point on the XY map")
+    where.add_argument("--latent", type=float, nargs="+", metavar="Z", help="full latent vector")
+    where.add_argument("--random", action="store_true", help="a point drawn from the prior")
+    p.add_argument("--spread", type=float, default=1.0, help="prior spread for --random")
+    p.add_argument("--seed", type=int, default=None, help="seed for --random")
+    p.add_argument("--sample-rate", type=int, default=None, help="output rate (default: the model's)")
+    p.add_argument("-o", "--output", type=Path, required=True, help="WAV file to write")
+
+
+# flag -> the OSC message the server would get for it (same decode, same engine)
+_RENDER_POINT = (
+    ("xy", lambda a: ("/pad/xy", [0, *a.xy])),
+    ("latent", lambda a: ("/pad/latent", [0, *a.latent])),
+    ("random", lambda a: ("/pad/random", [0, a.spread])),
+)
+
+
+def _render(args) -> int:
+    from server.engine import Engine
+    from server.protocol import decode
+    from server.render import render_to_file
+
+    settings = Settings(presets_dir=args.presets_dir, preset=args.preset, device=args.device,
+                        intra_op_threads=args.threads, seed=args.seed)
+    models = _load(settings)
+    engine = Engine(models.preset, settings.seed)
+    message = next((build(args) for flag, build in _RENDER_POINT if getattr(args, flag)),
+                   ("/pad/render", [0]))  # no flag: pad 0's start point
+    if args.sample_rate is not None:
+        decode("/hello", [1, args.sample_rate], latent_size=engine.latent_size)  # same range check
+    job = engine.apply(decode(*message, latent_size=engine.latent_size))
+    path = render_to_file(models, job, args.output, args.sample_rate)
+    rate = args.sample_rate or models.preset.sample_rate_hz
+    print(f"wrote {path} ({rate} Hz, 24-bit, preset {models.preset.name}, {models.provider})")
+    return 0
+
+
+# --- doctor / bench (own modules, imported when used) -----------------------------------------
+def _doctor_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--presets-dir", type=Path, default=DEFAULT_PRESETS_DIR, help="presets folder")
+
+
+def _doctor(args) -> int:
+    from server.doctor import run
+
+    return run(args.presets_dir.resolve())
+
+
+def _bench_args(p: argparse.ArgumentParser) -> None:
+    _add_preset_args(p)
+    p.add_argument("--seconds", type=float, default=3.0, help="seconds per flood phase")
+    p.add_argument("--pings", type=int, default=1000, help="number of /ping round trips")
+    p.add_argument("--rate", type=float, default=200.0, help="moves per second per pad")
+    p.add_argument("--json", type=Path, default=None, help="also write the results here")
+
+
+def _bench(args) -> int:
+    from server.bench import run
+
+    return run(args)
+
+
+# --- train / export: the torch side, in export/; handed over whole, imported only when used ------
+def _torch_side_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("rest", nargs=argparse.REMAINDER, help="e.g. `oneshot DIR` (see `latentpad train oneshot -h`)")
+
+
+def _torch_side(args) -> int:
+    from export.cli import main as export_main  # needs the `export` extra (torch)
+
+    return export_main([args.command, *args.rest])
+
+
+@dataclass(frozen=True)
+class Command:
+    help: str
+    add_args: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace], int]
+
+
+COMMANDS = {
+    "serve": Command("run the OSC server", _serve_args, _serve),
+    "render": Command("render one one-shot to a WAV, offline", _render_args, _render),
+    "doctor": Command("check onnxruntime, MIDI, audio and presets", _doctor_args, _doctor),
+    "bench": Command("measure OSC round trip and render latency", _bench_args, _bench),
+    "train": Command("train a model on your own sounds (needs the export extra)", _torch_side_args, _torch_side),
+    "export": Command("export a checkpoint to a preset bundle (needs the export extra)", _torch_side_args,
+                      _torch_side),
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="latentpad", description=__doc__.split("\n")[0])
+    parser.add_argument("--log-level", default="warning",
+                        choices=("debug", "info", "warning", "error"), help="stderr log level")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, command in COMMANDS.items():
+        p = sub.add_parser(name, help=command.help, description=command.help)
+        command.add_args(p)
+        p.set_defaults(run=command.run)
+    return parser
+
+
+def main(argv=None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=args.log_level.upper(), stream=sys.stderr,
+                        format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    try:
+        return args.run(args)
+    except LatentpadError as exc:
+        print(f"latentpad {args.command}: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,64 @@
+"""One frozen, validated settings object, built once at the entry point (the CLI).
+
+Modules receive a `Settings` (or the few values they need); none reads the environment.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+from server.errors import ConfigError
+
+PACKAGE_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_PRESETS_DIR = PACKAGE_ROOT / "presets"
+DEVICES = ("auto", "cpu", "cuda")
+PRESET_NAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
+
+
+def default_render_dir() -> Path:
+    """Per-user cache folder for rendered one-shots."""
+    return Path.home() / ".cache" / "latentpad" / "renders"
+
+
+def _check_port(name: str, value: int, allow_zero: bool) -> None:
+    low = 0 if allow_zero else 1
+    if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= 65535:
+        raise ConfigError(f"{name} must be an integer in {low}..65535, got {value!r}")
+
+
+@dataclass(frozen=True)
+class Settings:
+    host: str = "127.0.0.1"
+    port: int = 9000  # 0 = let the OS choose (the ready line prints the real port)
+    reply_port: int = 9001  # where replies go for a client that never sent /hello
+    presets_dir: Path = DEFAULT_PRESETS_DIR
+    preset: str = "default"
+    render_dir: Path = field(default_factory=default_render_dir)
+    device: str = "auto"
+    intra_op_threads: int = 2
+    keep_renders_per_pad: int = 4
+    seed: Optional[int] = None
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.host, str) or not self.host:
+            raise ConfigError("--host must be a host name or address, e.g. 127.0.0.1")
+        _check_port("--port", self.port, allow_zero=True)
+        _check_port("reply_port", self.reply_port, allow_zero=False)
+        object.__setattr__(self, "presets_dir", Path(self.presets_dir).expanduser().resolve())
+        object.__setattr__(self, "render_dir", Path(self.render_dir).expanduser().resolve())
+        if not PRESET_NAME_RE.fullmatch(self.preset or ""):
+            raise ConfigError(
+                f"--preset {self.preset!r} is not a preset name: use letters, digits, '_', '.', '-'"
+                " (a folder inside --presets-dir, not a path)"
+            )
+        if self.device not in DEVICES:
+            raise ConfigError(f"--device must be one of {', '.join(DEVICES)}, got {self.device!r}")
+        if not isinstance(self.intra_op_threads, int) or not 1 <= self.intra_op_threads <= 256:
+            raise ConfigError(f"--threads must be in 1..256, got {self.intra_op_threads!r}")
+        if not isinstance(self.keep_renders_per_pad, int) or not 1 <= self.keep_renders_per_pad <= 1000:
+            raise ConfigError(f"keep_renders_per_pad must be in 1..1000, got {self.keep_renders_per_pad!r}")
+        if self.seed is not None and (not isinstance(self.seed, int) or self.seed < 0):
+            raise ConfigError(f"--seed must be a non-negative integer, got {self.seed!r}")

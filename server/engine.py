@@ -1,0 +1,110 @@
+"""Pure performance state: 16 pads, each a latent point (and the XY it came from).
+
+No sockets, threads, files or models. `Engine.apply(request)` changes one pad and returns the
+`RenderJob` to run; requests arrive already validated by `server.protocol.decode`. Every
+request on a pad bumps that pad's `seq`, the counter `/sample` echoes back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+import numpy as np
+
+from server.errors import ProtocolError
+from server.presets import Preset
+from server.protocol import NPADS, PadLatent, PadRandom, PadRender, PadXY, address_of
+
+
+def xy_to_latent(grid: np.ndarray, x: float, y: float) -> np.ndarray:
+    """Bilinear interpolation on the xy_map grid (rows, cols, D): points[r, c] sits at
+    x = c / (cols - 1), y = r / (rows - 1)."""
+    rows, cols, _ = grid.shape
+    fx = min(max(x, 0.0), 1.0) * (cols - 1)
+    fy = min(max(y, 0.0), 1.0) * (rows - 1)
+    c0 = min(int(fx), cols - 2)
+    r0 = min(int(fy), rows - 2)
+    tx, ty = fx - c0, fy - r0
+    top = (1.0 - tx) * grid[r0, c0] + tx * grid[r0, c0 + 1]
+    bottom = (1.0 - tx) * grid[r0 + 1, c0] + tx * grid[r0 + 1, c0 + 1]
+    return ((1.0 - ty) * top + ty * bottom).astype(np.float32)
+
+
+def _frozen(z: np.ndarray) -> np.ndarray:
+    z = np.array(z, dtype=np.float32)
+    z.setflags(write=False)
+    return z
+
+
+@dataclass(frozen=True, eq=False)
+class PadState:
+    z: np.ndarray  # (latent_size,) float32, read-only
+    xy: Optional[tuple]  # None once the point left the map (/pad/latent, /pad/random)
+    seq: int
+
+
+@dataclass(frozen=True, eq=False)
+class RenderJob:
+    pad: int
+    seq: int
+    z: np.ndarray  # read-only snapshot; the engine never writes into it
+    address: str  # the request that asked for it (for /error)
+
+
+class Engine:
+    def __init__(self, preset: Preset, seed: Optional[int] = None):
+        self._rng = np.random.default_rng(seed)
+        self._seq = [0] * NPADS
+        self._handlers = {
+            PadXY: self._xy,
+            PadLatent: self._latent,
+            PadRandom: self._random,
+            PadRender: self._render,
+        }
+        self.swap_preset(preset)
+
+    @property
+    def preset(self) -> Preset:
+        return self._preset
+
+    @property
+    def latent_size(self) -> int:
+        return self._preset.latent_size
+
+    def pad(self, pad: int) -> PadState:
+        return self._pads[pad]
+
+    def swap_preset(self, preset: Preset) -> None:
+        """Use a new preset; every pad goes to the new preset's start point."""
+        pads = []
+        for index, (x, y) in enumerate(preset.pad_starts):
+            pads.append(PadState(_frozen(xy_to_latent(preset.xy_grid, x, y)), (x, y), self._seq[index]))
+        self._preset, self._pads = preset, pads
+
+    def apply(self, request) -> RenderJob:
+        """Change one pad for a decoded pad request; the returned job renders its new point.
+        Raises ProtocolError (and changes nothing) if the request does not fit this preset."""
+        z, xy = self._handlers[type(request)](request)
+        pad = request.pad
+        seq = self._seq[pad] + 1
+        self._seq[pad] = seq
+        self._pads[pad] = PadState(z, xy, seq)
+        return RenderJob(pad, seq, z, address_of(request))
+
+    def _xy(self, request: PadXY):
+        return _frozen(xy_to_latent(self._preset.xy_grid, request.x, request.y)), (request.x, request.y)
+
+    def _latent(self, request: PadLatent):
+        if len(request.z) != self.latent_size:
+            raise ProtocolError("/pad/latent", f"needs {self.latent_size} values, got {len(request.z)}")
+        return _frozen(request.z), None
+
+    def _random(self, request: PadRandom):
+        noise = self._rng.standard_normal(self.latent_size)
+        prior = self._preset
+        return _frozen(prior.prior_mean + request.spread * prior.prior_std * noise), None
+
+    def _render(self, request: PadRender):
+        state = self._pads[request.pad]
+        return state.z, state.xy

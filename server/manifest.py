@@ -1,0 +1,231 @@
+"""Field-by-field checks of `preset.json` (docs/preset.md, schema 1). Pure: no files, no ONNX.
+
+Every failure is a `PresetError` whose `field` is the manifest path (`xy_map.points[3]`).
+`ROLE_IO` is the one table of ONNX input/output names and shapes per model role.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+import numpy as np
+
+from server.errors import PresetError
+
+SCHEMA = 1
+NPADS = 16
+DTYPE = "float32"
+MODEL_FILE_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,127}\.onnx")
+SHA256_RE = re.compile(r"[0-9a-fA-F]{64}")
+TOP_LEVEL = ("schema", "name", "description", "sample_rate_hz", "length_samples", "latent_size",
+             "classes", "drum_map", "models", "xy_map", "latent_prior", "pads", "training")
+OPTIONAL_TOP_LEVEL = ()
+REQUIRED_ROLES = ("oneshot.decoder",)
+
+# role -> (inputs, outputs); each tensor is (name, shape); shape dims are "batch" or the
+# name of the manifest field that fixes the size ("classes" = len(classes)).
+ROLE_IO = {
+    "oneshot.decoder": ((("z", ("batch", "latent_size")),),
+                        (("audio", ("batch", "length_samples")),)),
+    "oneshot.encoder": ((("audio", ("batch", "length_samples")),),
+                        (("mu", ("batch", "latent_size")), ("logvar", ("batch", "latent_size")),
+                         ("class_logits", ("batch", "classes")))),
+}
+
+
+def get(obj: dict, key: str, path: str):
+    if key not in obj:
+        raise PresetError(f"{path}{key}", "missing (see docs/preset.md)")
+    return obj[key]
+
+
+def want_object(value, field: str, keys: tuple = (), optional: tuple = ()) -> dict:
+    if not isinstance(value, dict):
+        raise PresetError(field, f"must be an object, got {type(value).__name__}")
+    if keys:
+        unknown = sorted(set(value) - set(keys) - set(optional))
+        if unknown:
+            raise PresetError(f"{field}.{unknown[0]}" if field else unknown[0],
+                              f"unknown field (known: {', '.join(keys + optional)})")
+        for key in keys:
+            get(value, key, f"{field}." if field else "")
+    return value
+
+
+def want_int(value, field: str, low: int, high: int) -> int:
+    if type(value) is not int or not low <= value <= high:
+        raise PresetError(field, f"must be an integer in {low}..{high}, got {value!r}")
+    return value
+
+
+def want_str(value, field: str, pattern=None) -> str:
+    if not isinstance(value, str) or (pattern is not None and not pattern.fullmatch(value)):
+        rule = f" matching {pattern.pattern}" if pattern is not None else ""
+        raise PresetError(field, f"must be a string{rule}, got {value!r}")
+    return value
+
+
+def want_list(value, field: str, length: int | None = None) -> list:
+    if not isinstance(value, list):
+        raise PresetError(field, f"must be a list, got {type(value).__name__}")
+    if length is not None and len(value) != length:
+        raise PresetError(field, f"must have {length} items, got {len(value)}")
+    return value
+
+
+def want_floats(value, field: str, length: int, low=-math.inf, high=math.inf) -> np.ndarray:
+    want_list(value, field, length)
+    for i, v in enumerate(value):
+        if type(v) not in (int, float) or not math.isfinite(v) or not low <= v <= high:
+            raise PresetError(f"{field}[{i}]", f"must be a finite number in [{low}, {high}], got {v!r}")
+    return np.asarray(value, dtype=np.float32)
+
+
+def frozen(array: np.ndarray) -> np.ndarray:
+    array.setflags(write=False)
+    return array
+
+
+def check_classes(raw: dict) -> tuple:
+    classes = want_list(raw["classes"], "classes")
+    if not classes:
+        raise PresetError("classes", "must name at least one class")
+    for i, name in enumerate(classes):
+        want_str(name, f"classes[{i}]")
+    if len(set(classes)) != len(classes):
+        raise PresetError("classes", "names must be unique")
+    return tuple(classes)
+
+
+def check_drum_map(raw: dict, classes: tuple) -> dict:
+    drum_map = want_object(raw["drum_map"], "drum_map")
+    for name, note in drum_map.items():
+        if name not in classes:
+            raise PresetError(f"drum_map.{name}", f"not a class (classes: {', '.join(classes)})")
+        want_int(note, f"drum_map.{name}", 0, 127)
+    missing = [c for c in classes if c not in drum_map]
+    if missing:
+        raise PresetError(f"drum_map.{missing[0]}", "missing: every class needs a GM note")
+    return dict(drum_map)
+
+
+def expected_io(role: str, sizes: dict) -> tuple:
+    """The role's (inputs, outputs) with dims resolved: ((name, ("batch", 32)), ...)."""
+    def resolve(tensors):
+        return tuple((name, tuple(d if d == "batch" else sizes[d] for d in shape))
+                     for name, shape in tensors)
+    inputs, outputs = ROLE_IO[role]
+    return resolve(inputs), resolve(outputs)
+
+
+def check_tensors(value, field: str, expected: tuple) -> tuple:
+    want_list(value, field, len(expected))
+    for i, (tensor, (name, shape)) in enumerate(zip(value, expected)):
+        at = f"{field}[{i}]"
+        want_object(tensor, at, ("name", "shape", "dtype"))
+        if tensor["name"] != name:
+            raise PresetError(f"{at}.name", f"must be {name!r}, got {tensor['name']!r}")
+        if tensor["shape"] != list(shape):
+            raise PresetError(f"{at}.shape", f"must be {list(shape)} for this preset's sizes, "
+                                             f"got {tensor['shape']!r}")
+        if tensor["dtype"] != DTYPE:
+            raise PresetError(f"{at}.dtype", f"must be {DTYPE!r}, got {tensor['dtype']!r}")
+    return expected
+
+
+def check_model_entry(role: str, entry, sizes: dict) -> dict:
+    field = f"models.{role}"
+    want_object(entry, field, ("file", "sha256", "inputs", "outputs"))
+    want_str(entry["file"], f"{field}.file", MODEL_FILE_RE)
+    want_str(entry["sha256"], f"{field}.sha256", SHA256_RE)
+    inputs, outputs = expected_io(role, sizes)
+    check_tensors(entry["inputs"], f"{field}.inputs", inputs)
+    check_tensors(entry["outputs"], f"{field}.outputs", outputs)
+    return {"file": entry["file"], "sha256": entry["sha256"].lower(),
+            "inputs": inputs, "outputs": outputs}
+
+
+def check_models(raw: dict, sizes: dict) -> dict:
+    models = want_object(raw["models"], "models")
+    for role in models:
+        if role not in ROLE_IO:
+            raise PresetError(f"models.{role}", f"unknown role (known: {', '.join(ROLE_IO)})")
+    for role in REQUIRED_ROLES:
+        get(models, role, "models.")
+    return {role: check_model_entry(role, entry, sizes) for role, entry in models.items()}
+
+
+def check_xy_map(raw: dict, latent_size: int, classes: tuple) -> tuple:
+    xy = want_object(raw["xy_map"], "xy_map", ("kind", "rows", "cols", "points"),
+                     optional=("class_regions",))
+    if xy["kind"] != "grid":
+        raise PresetError("xy_map.kind", f"must be 'grid', got {xy['kind']!r}")
+    rows = want_int(xy["rows"], "xy_map.rows", 2, 256)
+    cols = want_int(xy["cols"], "xy_map.cols", 2, 256)
+    points = want_list(xy["points"], "xy_map.points", rows * cols)
+    grid = np.stack([want_floats(p, f"xy_map.points[{i}]", latent_size)
+                     for i, p in enumerate(points)]).reshape(rows, cols, latent_size)
+    regions = want_object(xy.get("class_regions", {}), "xy_map.class_regions")
+    for name, centre in regions.items():
+        if name not in classes:
+            raise PresetError(f"xy_map.class_regions.{name}", "not a class")
+        want_floats(centre, f"xy_map.class_regions.{name}", 2, 0.0, 1.0)
+    return frozen(grid), {k: tuple(float(v) for v in c) for k, c in regions.items()}
+
+
+def check_prior(raw: dict, latent_size: int) -> tuple:
+    prior = want_object(raw["latent_prior"], "latent_prior", ("mean", "std"))
+    mean = want_floats(prior["mean"], "latent_prior.mean", latent_size)
+    std = want_floats(prior["std"], "latent_prior.std", latent_size, 0.0)
+    return frozen(mean), frozen(std)
+
+
+def check_pads(raw: dict) -> tuple:
+    pads = want_list(raw["pads"], "pads", NPADS)
+    starts = []
+    for i, pad in enumerate(pads):
+        want_object(pad, f"pads[{i}]", ("pad", "xy"))
+        if pad["pad"] != i or type(pad["pad"]) is not int:
+            raise PresetError(f"pads[{i}].pad", f"must be {i} (pads listed in order 0..15)")
+        starts.append(tuple(float(v) for v in want_floats(pad["xy"], f"pads[{i}].xy", 2, 0.0, 1.0)))
+    return tuple(starts)
+
+
+def check_training(raw: dict) -> dict:
+    training = want_object(raw["training"], "training")
+    for key in ("command", "data", "metrics", "parity"):
+        get(training, key, "training.")
+    want_str(training["command"], "training.command")
+    for i, item in enumerate(want_list(training["data"], "training.data")):
+        want_object(item, f"training.data[{i}]")
+        for key in ("source", "licence", "items"):
+            get(item, key, f"training.data[{i}].")
+        want_str(item["source"], f"training.data[{i}].source")
+        want_str(item["licence"], f"training.data[{i}].licence")
+    want_object(training["metrics"], "training.metrics")
+    want_object(training["parity"], "training.parity")
+    return training
+
+
+def check_manifest(raw, folder_name: str) -> dict:
+    """Validate every field; returns the checked values (arrays frozen), keyed like the JSON."""
+    want_object(raw, "", TOP_LEVEL, OPTIONAL_TOP_LEVEL)
+    want_int(raw["schema"], "schema", SCHEMA, SCHEMA)
+    if raw["name"] != folder_name:
+        raise PresetError("name", f"must equal the folder name {folder_name!r}, got {raw['name']!r}")
+    want_str(raw["description"], "description")
+    sample_rate_hz = want_int(raw["sample_rate_hz"], "sample_rate_hz", 8000, 192000)
+    length = want_int(raw["length_samples"], "length_samples", 1, 60 * sample_rate_hz)
+    latent_size = want_int(raw["latent_size"], "latent_size", 1, 512)
+    classes = check_classes(raw)
+    sizes = {"latent_size": latent_size, "length_samples": length, "classes": len(classes)}
+    grid, regions = check_xy_map(raw, latent_size, classes)
+    mean, std = check_prior(raw, latent_size)
+    return {
+        "name": raw["name"], "description": raw["description"], "sample_rate_hz": sample_rate_hz,
+        "length_samples": length, "latent_size": latent_size, "classes": classes,
+        "drum_map": check_drum_map(raw, classes), "models": check_models(raw, sizes),
+        "xy_grid": grid, "class_regions": regions, "prior_mean": mean, "prior_std": std,
+        "pad_starts": check_pads(raw), "training": check_training(raw),
+    }

@@ -1,0 +1,289 @@
+"""THE OSC address table, declared once as data, and the pure functions derived from it.
+
+`REQUESTS` lists every address a client may send (arguments, ranges, reply); `REPLIES` every
+address the server sends. `decode` turns (address, args) into a frozen request or raises
+`ProtocolError`; `encode` builds a reply datagram (float32 'f', never 'd'; under 8 KB);
+`server.oscdoc.markdown` renders docs/osc.md from these tables:
+`python -m server.protocol --markdown > docs/osc.md`.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any, Callable, Optional
+
+from pythonosc.osc_message_builder import OscMessageBuilder
+
+from server.config import PRESET_NAME_RE
+from server.errors import ProtocolError
+
+NPADS = 16
+MAX_DATAGRAM = 8192  # every datagram we send stays strictly below this many bytes
+# client rates we resample to: standard ones only, so every up/down ratio (and its filter) is small
+SAMPLE_RATES_HZ = (8000, 11025, 16000, 22050, 24000, 32000, 44100, 48000, 88200, 96000,
+                   176400, 192000)
+LATENT_ABS_MAX = 10.0
+
+
+@dataclass(frozen=True)
+class Arg:
+    name: str
+    tag: str  # OSC type tag: "i" int32, "f" float32, "s" string
+    low: Optional[float] = None
+    high: Optional[float] = None
+    optional: bool = False  # may be left off (only trailing arguments)
+    default: Any = None
+    count: Optional[str] = None  # variadic: how many values ("latent_size" or "any")
+    pattern: Any = None  # strings: compiled regex the whole value must match
+    max_len: int = 1024  # strings: longest accepted (requests) / kept (replies)
+    choices: tuple = ()  # ints: the only accepted values, when given
+
+
+# --- requests: small frozen values, the only thing the engine and app ever see -------------
+@dataclass(frozen=True)
+class Hello:
+    reply_port: int
+    sample_rate_hz: Optional[int] = None
+
+
+@dataclass(frozen=True)
+class Ping:
+    seq: int
+
+
+@dataclass(frozen=True)
+class PadXY:
+    pad: int
+    x: float
+    y: float
+
+
+@dataclass(frozen=True)
+class PadLatent:
+    pad: int
+    z: tuple
+
+
+@dataclass(frozen=True)
+class PadRandom:
+    pad: int
+    spread: float = 1.0
+
+
+@dataclass(frozen=True)
+class PadRender:
+    pad: int
+
+
+@dataclass(frozen=True)
+class PresetLoad:
+    name: str
+
+
+@dataclass(frozen=True)
+class PresetList:
+    pass
+
+
+@dataclass(frozen=True)
+class Stats:
+    pass
+
+
+@dataclass(frozen=True)
+class Address:
+    path: str
+    args: tuple
+    request: type
+    reply: str  # reply address(es) a valid message gets
+    doc: str
+
+
+@dataclass(frozen=True)
+class Reply:
+    path: str
+    args: tuple
+    doc: str
+
+
+PAD = Arg("pad", "i", 0, NPADS - 1)
+PRESET_NAME = Arg("name", "s", pattern=PRESET_NAME_RE, max_len=64)
+
+REQUESTS = {a.path: a for a in (
+    Address("/hello", (Arg("reply_port", "i", 1, 65535),
+                       Arg("sample_rate_hz", "i", 8000, 192000, optional=True,
+                           choices=SAMPLE_RATES_HZ)), Hello, "/hello",
+            "register this sender: replies go to its host at reply_port; renders are resampled "
+            "to sample_rate_hz (default: the preset's rate)"),
+    Address("/ping", (Arg("seq", "i"),), Ping, "/pong", "liveness and round-trip check"),
+    Address("/pad/xy", (PAD, Arg("x", "f", 0.0, 1.0), Arg("y", "f", 0.0, 1.0)), PadXY, "/sample",
+            "move the pad on the preset's 2-D map (bilinear over the xy_map grid); re-render"),
+    Address("/pad/latent", (PAD, Arg("z", "f", -LATENT_ABS_MAX, LATENT_ABS_MAX, count="latent_size")),
+            PadLatent, "/sample", "set the pad's full latent (exactly latent_size floats); re-render"),
+    Address("/pad/random", (PAD, Arg("spread", "f", 0.0, 4.0, optional=True, default=1.0)),
+            PadRandom, "/sample",
+            "new point mean + spread * std * N(0, 1) from the preset's latent_prior (seeded); re-render"),
+    Address("/pad/render", (PAD,), PadRender, "/sample",
+            "re-render the pad at its current point (e.g. for every pad after /preset)"),
+    Address("/preset/load", (PRESET_NAME,), PresetLoad, "/preset",
+            "load and validate the bundle `presets/NAME` off the receive path; on success pads reset to the "
+            "new preset's start points; on failure the old preset keeps serving and /error says why"),
+    Address("/preset/list", (), PresetList, "/presets", "list preset folder names"),
+    Address("/stats", (), Stats, "/stats", "render worker counters"),
+)}
+
+REPLIES = {r.path: r for r in (
+    Reply("/hello", (Arg("version", "s"), Arg("preset", "s"), Arg("pads", "i")),
+          "server version, current preset, number of pads"),
+    Reply("/pong", (Arg("seq", "i"),), "the /ping's seq"),
+    Reply("/sample", (Arg("pad", "i"), Arg("path", "s", max_len=4096), Arg("seq", "i")),
+          "a new WAV for the pad (24-bit, the client's sample rate); seq = the pad's request "
+          "counter of the request it answers (1 = first request on that pad since start)"),
+    Reply("/preset", (Arg("name", "s"),), "the preset now serving; pads were reset"),
+    Reply("/presets", (Arg("name", "s", count="any"),), "preset folder names (not validated)"),
+    Reply("/stats", (Arg("requests", "i"), Arg("renders", "i"), Arg("superseded", "i"),
+                     Arg("errors", "i")), "render requests, renders done, requests replaced "
+          "before rendering (latest wins), render errors"),
+    Reply("/error", (Arg("address", "s", max_len=256), Arg("message", "s", max_len=1000)),
+          "the request's address (\"\" if undecodable) and what was wrong; nothing else changed"),
+)}
+
+REQUEST_ADDRESS = {spec.request: path for path, spec in REQUESTS.items()}
+
+
+def address_of(request) -> str:
+    return REQUEST_ADDRESS[type(request)]
+
+
+# --- decode ---------------------------------------------------------------------------------
+def fmt_number(v) -> str:
+    return str(int(v)) if float(v).is_integer() else repr(float(v))
+
+
+def _range_text(arg: Arg) -> str:
+    if arg.low is None:
+        return ""
+    return f" in [{fmt_number(arg.low)}, {fmt_number(arg.high)}]"
+
+
+def _check_range(address: str, arg: Arg, value) -> None:
+    if arg.low is not None and not arg.low <= value <= arg.high:
+        raise ProtocolError(address, f"{arg.name} must be{_range_text(arg)}, got {value!r}")
+
+
+def _as_int(address: str, arg: Arg, value):
+    if type(value) is not int:  # bool is not int here; floats are refused
+        raise ProtocolError(address, f"{arg.name} must be an int (i){_range_text(arg)}, "
+                                     f"got {type(value).__name__} {value!r}")
+    _check_range(address, arg, value)
+    if arg.choices and value not in arg.choices:
+        raise ProtocolError(address, f"{arg.name} must be one of {', '.join(map(str, arg.choices))}, "
+                                     f"got {value}")
+    return value
+
+
+def _as_float(address: str, arg: Arg, value):
+    if type(value) not in (int, float):  # Max may send 0 as an int
+        raise ProtocolError(address, f"{arg.name} must be a float (f){_range_text(arg)}, "
+                                     f"got {type(value).__name__} {value!r}")
+    if not math.isfinite(value):
+        raise ProtocolError(address, f"{arg.name} must be finite, got {value!r}")
+    _check_range(address, arg, value)
+    return float(value)
+
+
+def _as_str(address: str, arg: Arg, value):
+    if type(value) is not str:
+        raise ProtocolError(address, f"{arg.name} must be a string (s), got {type(value).__name__}")
+    if len(value) > arg.max_len or (arg.pattern is not None and not arg.pattern.fullmatch(value)):
+        raise ProtocolError(address, f"{arg.name} {value[:80]!r} is not allowed: use "
+                                     f"{arg.pattern.pattern if arg.pattern else 'a shorter string'}")
+    return value
+
+
+_CHECK: dict[str, Callable] = {"i": _as_int, "f": _as_float, "s": _as_str}
+
+
+def signature(args: tuple) -> str:
+    """`pad:i x:f y:f`, with [optional] and variadic… arguments."""
+    def one(a: Arg) -> str:
+        text = f"{a.name}:{a.tag}" + ("…" if a.count else "")
+        return f"[{text}]" if a.optional else text
+    return " ".join(one(a) for a in args)
+
+
+def decode(address: str, args, *, latent_size: int):
+    """(address, args) -> frozen request, or ProtocolError naming the address and problem."""
+    spec = REQUESTS.get(address)
+    if spec is None:
+        raise ProtocolError(address, "unknown address (known: " + ", ".join(REQUESTS) + ")")
+    args = tuple(args)
+    fixed = tuple(a for a in spec.args if a.count is None)
+    variadic = spec.args[-1] if spec.args and spec.args[-1].count else None
+    required = sum(not a.optional for a in fixed)
+    if variadic is not None:
+        ok, want = len(args) == len(fixed) + latent_size, f"{len(fixed) + latent_size}"
+    else:
+        ok = required <= len(args) <= len(fixed)
+        want = str(required) if required == len(fixed) else f"{required} to {len(fixed)}"
+    if not ok:
+        extra = f" ({variadic.name}: latent_size = {latent_size} values)" if variadic else ""
+        raise ProtocolError(address, f"expects {signature(spec.args)}{extra}: {want} arguments, "
+                                     f"got {len(args)}")
+    values = {a.name: _CHECK[a.tag](address, a, v) for a, v in zip(fixed, args)}
+    values.update({a.name: a.default for a in fixed[len(args):]})
+    if variadic is not None:
+        values[variadic.name] = tuple(_CHECK[variadic.tag](address, variadic, v)
+                                      for v in args[len(fixed):])
+    return spec.request(**values)
+
+
+# --- encode ---------------------------------------------------------------------------------
+def _wire_int(v) -> int:
+    return int(v.__index__())  # plain int, also from numpy integers
+
+
+def _wire_float(v) -> float:
+    f = float(v)
+    if not math.isfinite(f):
+        raise ValueError(f"refusing to send non-finite float {v!r}")
+    return f
+
+
+_WIRE: dict[str, Callable] = {"i": _wire_int, "f": _wire_float, "s": str}
+
+
+def _build(address: str, typed: list) -> bytes:
+    builder = OscMessageBuilder(address)
+    for tag, value in typed:
+        builder.add_arg(value, tag)
+    return builder.build().dgram
+
+
+def encode(address: str, *args) -> bytes:
+    """A reply datagram: plain Python values with the table's tags; strings cut to max_len;
+    a variadic tail is shortened until the datagram fits under MAX_DATAGRAM."""
+    spec = REPLIES[address]
+    fixed = [a for a in spec.args if a.count is None]
+    variadic = spec.args[-1] if spec.args and spec.args[-1].count else None
+    if len(args) < len(fixed) or (variadic is None and len(args) != len(fixed)):
+        raise ValueError(f"reply {address} takes {signature(spec.args)}, got {len(args)} values")
+    typed = []
+    for i, value in enumerate(args):
+        arg = fixed[i] if i < len(fixed) else variadic
+        value = _WIRE[arg.tag](value)
+        typed.append((arg.tag, value[: arg.max_len] if arg.tag == "s" else value))
+    dgram = _build(address, typed)
+    while len(dgram) >= MAX_DATAGRAM and variadic is not None and len(typed) > len(fixed):
+        typed.pop()
+        dgram = _build(address, typed)
+    if len(dgram) >= MAX_DATAGRAM:
+        raise ValueError(f"reply {address} is {len(dgram)} bytes, over the {MAX_DATAGRAM} limit")
+    return dgram
+
+
+if __name__ == "__main__":
+    from server.oscdoc import main
+
+    main()

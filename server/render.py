@@ -1,0 +1,196 @@
+"""Render worker: latest wins per pad, batched decoder calls, atomic 24-bit WAV writes.
+
+The OSC side calls `RenderWorker.submit` (a dict store under a lock, never a wait on a model or
+a file); one worker thread takes every pending pad at once, runs the decoder on the batch, and
+hands each result to `notify` (the app makes that a `loop.call_soon_threadsafe`). A pad that
+gets 200 moves/s keeps one pending slot, so no queue builds; `stats()` counts what happened.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import os
+import re
+import threading
+from collections import deque
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Optional
+
+import numpy as np
+import soundfile as sf
+import soxr
+
+from server.engine import RenderJob
+from server.protocol import NPADS
+
+log = logging.getLogger("server.render")
+
+SUBTYPE = "PCM_24"
+RENDER_NAME_RE = re.compile(r"pad\d{2}_\d{6,}\.wav(\.tmp)?")
+
+
+class Resampler:
+    """Sample-rate conversion with libsoxr (HQ): ~0.4 ms for 1 s of audio, nothing to design or
+    warm on first use, so the first render at a client's rate costs what every other one does."""
+
+    def __call__(self, audio: np.ndarray, from_hz: int, to_hz: int) -> np.ndarray:
+        if from_hz == to_hz:
+            return audio
+        return soxr.resample(audio, from_hz, to_hz, quality="HQ").astype(np.float32, copy=False)
+
+
+def finish(audio: np.ndarray, model_hz: int, target_hz: int, resampler: Resampler) -> np.ndarray:
+    """One decoded row -> playable audio: finite, resampled, peak-safe in [-1, 1]."""
+    audio = np.nan_to_num(audio, nan=0.0, posinf=1.0, neginf=-1.0)
+    audio = resampler(audio, model_hz, target_hz)
+    return np.clip(audio, -1.0, 1.0, out=audio)  # nan_to_num made a copy we own
+
+
+def write_wav_atomic(path: Path, audio: np.ndarray, sample_rate_hz: int) -> Path:
+    """Write a 24-bit PCM WAV to `<path>.tmp` in the same folder, then rename it over `path`:
+    a reader never sees half a file."""
+    path = Path(path)
+    tmp = path.with_name(path.name + ".tmp")
+    encoded = io.BytesIO()  # libsndfile writing straight to disk costs ~4 ms of small writes
+    sf.write(encoded, audio, sample_rate_hz, subtype=SUBTYPE, format="WAV")
+    try:
+        with open(tmp, "wb") as f:
+            f.write(encoded.getbuffer())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return path
+
+
+@dataclass(frozen=True, eq=False)
+class Rendered:
+    job: RenderJob
+    target: Any
+    path: Path
+
+
+@dataclass(frozen=True, eq=False)
+class Failed:
+    job: RenderJob
+    target: Any
+    message: str
+
+
+@dataclass(frozen=True, eq=False)
+class _Pending:
+    job: RenderJob
+    models: Any  # server.models.Models the job's z belongs to
+    sample_rate_hz: int
+    target: Any  # opaque to the worker: handed back with the result
+
+
+class RenderWorker:
+    def __init__(self, render_dir: Path, keep_per_pad: int, notify: Callable[[Any], None]):
+        self._dir = Path(render_dir)
+        self._keep = keep_per_pad
+        self._notify = notify
+        self._cond = threading.Condition()
+        self._pending: dict = {}
+        self._stopping = False
+        self._counts = {"requests": 0, "renders": 0, "superseded": 0, "errors": 0, "batches": 0}
+        self._written = [deque() for _ in range(NPADS)]
+        self._serial = [0] * NPADS
+        self._resample = Resampler()
+        self._thread = threading.Thread(target=self._run, name="latentpad-render", daemon=True)
+
+    def start(self) -> None:
+        self._dir.mkdir(parents=True, exist_ok=True)
+        for stale in self._dir.iterdir():  # our own names only: earlier runs' renders and temps
+            if RENDER_NAME_RE.fullmatch(stale.name):
+                stale.unlink(missing_ok=True)
+        self._thread.start()
+
+    def stop(self, timeout: float = 5.0) -> None:
+        with self._cond:
+            self._stopping = True
+            self._cond.notify()
+        if self._thread.is_alive():
+            self._thread.join(timeout)
+
+    def submit(self, job: RenderJob, models, sample_rate_hz: int, target) -> None:
+        """Latest wins: replaces any job still pending for the same pad. Never blocks on work."""
+        with self._cond:
+            self._counts["requests"] += 1
+            if job.pad in self._pending:
+                self._counts["superseded"] += 1
+            self._pending[job.pad] = _Pending(job, models, sample_rate_hz, target)
+            self._cond.notify()
+
+    def stats(self) -> dict:
+        with self._cond:
+            return dict(self._counts, pending=len(self._pending))
+
+    def _run(self) -> None:
+        while True:
+            with self._cond:
+                while not self._pending and not self._stopping:
+                    self._cond.wait()
+                if self._stopping:
+                    return
+                batch, self._pending = list(self._pending.values()), {}
+            groups: dict = {}
+            for item in batch:  # one decoder call per preset (a swap can leave two)
+                groups.setdefault(id(item.models), []).append(item)
+            for items in groups.values():
+                self._render_group(items)
+
+    def _count(self, key: str, n: int = 1) -> None:
+        with self._cond:
+            self._counts[key] += n
+
+    def _render_group(self, items: list) -> None:
+        models = items[0].models
+        try:
+            audio = models.decoder.render(np.stack([item.job.z for item in items]))
+        except Exception as exc:  # keep the worker alive; tell every client that waited
+            log.exception("decoder failed on a batch of %d", len(items))
+            self._count("errors", len(items))
+            for item in items:
+                self._deliver(Failed(item.job, item.target, f"render failed: {exc}"))
+            return
+        self._count("batches")
+        for item, row in zip(items, audio):
+            try:
+                path = self._write(item, row, models.preset.sample_rate_hz)
+            except Exception as exc:
+                log.exception("writing pad %d failed", item.job.pad)
+                self._count("errors")
+                self._deliver(Failed(item.job, item.target, f"render failed: {exc}"))
+                continue
+            self._count("renders")
+            self._deliver(Rendered(item.job, item.target, path))
+
+    def _write(self, item: _Pending, row: np.ndarray, model_hz: int) -> Path:
+        pad = item.job.pad
+        self._serial[pad] += 1
+        path = self._dir / f"pad{pad:02d}_{self._serial[pad]:06d}.wav"
+        write_wav_atomic(path, finish(row, model_hz, item.sample_rate_hz, self._resample),
+                         item.sample_rate_hz)
+        written = self._written[pad]
+        written.append(path)
+        while len(written) > self._keep:
+            written.popleft().unlink(missing_ok=True)
+        log.debug("pad %d seq %d -> %s", pad, item.job.seq, path)
+        return path
+
+    def _deliver(self, result) -> None:
+        try:
+            self._notify(result)
+        except RuntimeError:  # the event loop is gone: shutting down
+            log.debug("dropped a render result during shutdown")
+
+
+def render_to_file(models, job: RenderJob, path: Path, sample_rate_hz: Optional[int] = None) -> Path:
+    """One job, synchronously, with the worker's own steps (for `latentpad render`)."""
+    model_hz = models.preset.sample_rate_hz
+    audio = models.decoder.render(job.z[np.newaxis, :])[0]
+    target_hz = sample_rate_hz or model_hz
+    return write_wav_atomic(path, finish(audio, model_hz, target_hz, Resampler()), target_hz)

@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+import pytest
+
+from support import OscClient, ServerProcess, build_bundle
+
+
+@pytest.fixture(scope="session")
+def presets_dir(tmp_path_factory):
+    """A presets folder holding one tiny but real bundle, `tiny`."""
+    root = tmp_path_factory.mktemp("presets")
+    build_bundle(root, "tiny")
+    return root
+
+
+@pytest.fixture(scope="session")
+def tiny_bundle(presets_dir):
+    return presets_dir / "tiny"
+
+
+@pytest.fixture
+def own_presets_dir(tmp_path):
+    """A fresh presets folder per test (for tests that add broken bundles)."""
+    root = tmp_path / "presets"
+    build_bundle(root, "tiny")
+    return root
+
+
+@pytest.fixture(scope="session")
+def tiny_models(tiny_bundle):
+    from server.models import load_models
+    from server.presets import load_bundle
+
+    return load_models(load_bundle(tiny_bundle), "cpu", 1)
+
+
+@pytest.fixture(scope="session")
+def server(presets_dir, tmp_path_factory):
+    """One `latentpad serve` subprocess shared by tests that keep to their own pads."""
+    root = tmp_path_factory.mktemp("server")
+    proc = ServerProcess(presets_dir, root / "renders", root / "logs")
+    yield proc
+    proc.stop()
+
+
+@pytest.fixture
+def start_server(tmp_path):
+    """Factory for servers a test owns (own seed, own presets dir); all stopped at teardown."""
+    procs = []
+
+    def start(presets_dir, *extra, name="srv"):
+        proc = ServerProcess(presets_dir, tmp_path / name / "renders", tmp_path / name / "logs", *extra)
+        procs.append(proc)
+        return proc
+
+    yield start
+    for proc in procs:
+        proc.stop()
+
+
+@pytest.fixture
+def client(server):
+    c = OscClient(server.port)
+    yield c
+    c.close()
