@@ -157,6 +157,10 @@ def export_bundle(args: argparse.Namespace) -> Path:
     regions = xymap.class_regions(nodes, MAP_ROWS, MAP_COLS, mu, train_labels, list(CLASSES))
     t0 = time.time()
     measured = {"heldout": heldout_metrics(enc, dec, test_audio, test_labels, cfg.sample_rate_hz),
+                "heldout_reference_nearest_training_sound": {
+                    "log_mel_distance_db": round(float(metrics.nearest_neighbour_distance_db(
+                        test_audio, train_audio, cfg.sample_rate_hz).mean()), 3),
+                    "note": "each held-out sound against its closest training sound (retrieval, no model)"},
                 "train": heldout_metrics(enc, dec, train_audio[:200], train_labels[:200], cfg.sample_rate_hz),
                 "xy_map_class_consistency": map_consistency(enc, dec, nodes, majority)}
     measured["train"]["note"] = "first 200 training sounds, for comparison with held-out"

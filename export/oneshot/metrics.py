@@ -54,3 +54,19 @@ def mrstft_distance(a: np.ndarray, b: np.ndarray, sizes=(2048, 1024, 512, 256, 1
         sc = np.linalg.norm(sa - sb, axis=(-2, -1)) / np.maximum(np.linalg.norm(sb, axis=(-2, -1)), 1e-3)
         out += sc + np.abs(np.log(sa) - np.log(sb)).mean(axis=(-2, -1))
     return out / len(sizes)
+
+
+def nearest_neighbour_distance_db(queries: np.ndarray, library: np.ndarray, sample_rate_hz: int,
+                                  chunk: int = 64) -> np.ndarray:
+    """For each query, the log-mel distance (as `log_mel_distance_db`) to its closest library sound:
+    the retrieval reference a generative model's reconstruction should beat."""
+    lq = log_mel(queries, sample_rate_hz)
+    ll = log_mel(library, sample_rate_hz)
+    best = np.full(len(queries), np.inf)
+    for i, q in enumerate(lq):
+        floor = q.max() - 80.0
+        qf = np.maximum(q, floor)
+        for j in range(0, len(ll), chunk):
+            d = np.abs(np.maximum(ll[j:j + chunk], floor) - qf).mean(axis=(-2, -1))
+            best[i] = min(best[i], float(d.min()))
+    return best
