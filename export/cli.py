@@ -7,6 +7,7 @@ package, so `latentpad serve` never loads torch. They need the `export` extra
 from __future__ import annotations
 
 import argparse
+import os
 import shlex
 import sys
 from pathlib import Path
@@ -43,6 +44,35 @@ def train_oneshot(args: argparse.Namespace) -> int:
     return 0
 
 
+def train_groove(args: argparse.Namespace) -> int:
+    _need_torch()
+    from export.groove import export_onnx, train
+
+    data = Path(args.data)
+    if not data.is_dir():
+        raise SystemExit(f"{data}: not a folder of MIDI clips")
+    name = args.name or data.resolve().name
+    run = Path(args.out or f"runs/groove-{name}")
+    ckpt = train.train(train.parser().parse_args([
+        "--data", str(data), "--out", str(run), "--steps", str(args.steps), "--device", args.device,
+        "--threads", str(args.threads), "--seed", str(args.seed), *(["--resume"] if args.resume else []),
+        *(["--tiny"] if args.tiny else [])]))
+    bundle = Path(args.bundle or run / "groove")
+    export_onnx.main(["--ckpt", str(ckpt), "--data", str(data), "--out", str(bundle),
+                      *(["--into", args.into] if args.into else []),
+                      "--command", "latentpad " + " ".join(shlex.quote(a) for a in args.argv)])
+    where = f"added to {args.into}" if args.into else (
+        f"in {bundle}; add it to a preset with: latentpad export groove --merge {bundle} --into presets/NAME")
+    print(f"groove model ready: {where}")
+    return 0
+
+
+def export_groove(args: argparse.Namespace) -> int:
+    _need_torch()
+    from export.groove import export_onnx
+    return export_onnx.main(args.rest)
+
+
 def export_oneshot(args: argparse.Namespace) -> int:
     _need_torch()
     from export.oneshot import export_onnx
@@ -65,16 +95,40 @@ def parser() -> argparse.ArgumentParser:
     one.add_argument("--resume", action="store_true")
     one.add_argument("--tiny", action="store_true", help="a tiny model, to check the path quickly")
     one.set_defaults(run=train_oneshot)
+    gr = tr.add_parser("groove", help="train the groove VAE on a folder of MIDI drum clips, then export it")
+    gr.add_argument("data", help="a folder of .mid clips (or a corpus folder from export.groove.corpus)")
+    gr.add_argument("--name", help="name for the run (default: the folder's name)")
+    gr.add_argument("--out", help="run folder for checkpoints (default runs/groove-<name>)")
+    gr.add_argument("--bundle", help="where the groove ONNX files + groove.json go (default <run>/groove)")
+    gr.add_argument("--into", help="also add the groove roles to this existing preset bundle")
+    gr.add_argument("--steps", type=int, default=1500)
+    gr.add_argument("--device", choices=("cpu", "cuda"), default="cpu")
+    gr.add_argument("--threads", type=int, default=1, help="torch threads (1 is fastest for this small model)")
+    gr.add_argument("--seed", type=int, default=0)
+    gr.add_argument("--resume", action="store_true")
+    gr.add_argument("--tiny", action="store_true", help="a tiny model, to check the path quickly")
+    gr.set_defaults(run=train_groove)
     ex = sub.add_parser("export", help="export a checkpoint to a preset bundle").add_subparsers(dest="what", required=True)
     eo = ex.add_parser("oneshot", help="arguments as `python -m export.oneshot.export_onnx --help`")
     eo.add_argument("rest", nargs=argparse.REMAINDER)
     eo.set_defaults(run=export_oneshot)
+    eg = ex.add_parser("groove", help="arguments as `python -m export.groove.export_onnx --help`")
+    eg.add_argument("rest", nargs=argparse.REMAINDER)
+    eg.set_defaults(run=export_groove)
     return ap
 
 
 def main(argv: list[str] | None = None) -> int:
+    # OpenMP threads that spin while waiting stall training ~10x when anything else wants a core
+    # (seen here: 0.5 s/step -> 8 s/step beside one other busy process); set before torch loads.
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
     argv = list(sys.argv[1:] if argv is None else argv)
-    args = parser().parse_args(argv)
+    ap = parser()
+    args, unknown = ap.parse_known_args(argv)
+    if unknown and not hasattr(args, "rest"):
+        ap.error(f"unrecognized arguments: {' '.join(unknown)}")
+    if unknown:  # `export X --flag ...`: argparse leaves a leading option out of REMAINDER
+        args.rest = [*unknown, *args.rest]
     args.argv = argv
     return args.run(args)
 

@@ -1,8 +1,8 @@
-"""Wires settings, preset models, engine, render worker and the OSC transport.
+"""Wires settings, preset models, engine, render and pattern workers and the OSC transport.
 
 Everything here runs on the event loop thread except `_load` (the preset loader thread) and the
-render worker. The receive path (`handle`) only decodes, updates the engine and submits: it
-never waits for a model or touches a file.
+two workers. The receive path (`handle`) only decodes, updates the engine and submits: it never
+waits for a model or touches a file.
 """
 
 from __future__ import annotations
@@ -22,7 +22,9 @@ from server.errors import ConfigError, LatentpadError, ProtocolError
 from server.models import Models, load_models
 from server.osc import OscEndpoint, Replier, open_udp
 from server.presets import list_presets, load_preset
-from server.protocol import (NPADS, Hello, PadLatent, PadRandom, PadRender, PadXY, Ping,
+from server.pattern_worker import PatternFailed, PatternReady, PatternWorker
+from server.protocol import (NPADS, Hello, PadLatent, PadRandom, PadRender, PadXY, PatternDensity,
+                             PatternRecall, PatternStore, PatternTemperature, PatternXY, Ping,
                              PresetList, PresetLoad, Stats, decode)
 from server.render import Failed, Rendered, RenderWorker
 
@@ -46,6 +48,7 @@ class App:
         self.endpoint = OscEndpoint(self.handle, self.undecodable)
         self.replies = Replier(sink or self.endpoint.send)
         self.worker = RenderWorker(settings.render_dir, settings.keep_renders_per_pad, self._from_worker)
+        self.patterns = PatternWorker(self._from_worker)
         self._loop = loop
         self._transport = None
         self._clients: OrderedDict = OrderedDict()
@@ -54,8 +57,11 @@ class App:
             Hello: self._hello, Ping: self._ping, Stats: self._stats,
             PadXY: self._pad, PadLatent: self._pad, PadRandom: self._pad, PadRender: self._pad,
             PresetLoad: self._preset_load, PresetList: self._preset_list,
+            PatternXY: self._pattern, PatternDensity: self._pattern, PatternTemperature: self._pattern,
+            PatternRecall: self._pattern, PatternStore: self._pattern_store,
         }
-        self._results = {Rendered: self._rendered, Failed: self._failed}
+        self._results = {Rendered: self._rendered, Failed: self._failed,
+                         PatternReady: self._pattern_ready, PatternFailed: self._pattern_failed}
 
     # --- receive path -----------------------------------------------------------------------
     def handle(self, address: str, args: tuple, sender: tuple) -> None:
@@ -100,6 +106,14 @@ class App:
         rate = client.sample_rate_hz or self.models.preset.sample_rate_hz
         self.worker.submit(job, self.models, rate, client)
 
+    def _pattern(self, request, sender: tuple) -> None:
+        client = self.client(sender)
+        job = self.engine.apply_pattern(request)  # ProtocolError when the preset has no groove
+        self.patterns.submit(job, self.models.groove, client)
+
+    def _pattern_store(self, request: PatternStore, sender: tuple) -> None:
+        self.replies.send(self.client(sender).reply_to, "/pattern/scene", self.engine.store_pattern(request))
+
     def _preset_list(self, request: PresetList, sender: tuple) -> None:
         client = self.client(sender)
         future = self._loop.run_in_executor(None, list_presets, self.settings.presets_dir)
@@ -135,12 +149,22 @@ class App:
             log.warning("preset %s refused: %s", name, exc)
         self.error(client, "/preset/load", f"{name}: {exc}; still serving {self.engine.preset.name}")
 
-    def _from_worker(self, result) -> None:  # render thread
+    def _from_worker(self, result) -> None:  # render or pattern thread
         self._loop.call_soon_threadsafe(self._results[type(result)], result)
 
     def _rendered(self, result: Rendered) -> None:
         self.replies.send(result.target.reply_to, "/sample", result.job.pad, str(result.path),
                           result.job.seq)
+
+    def _pattern_ready(self, result: PatternReady) -> None:
+        to = result.target.reply_to
+        for inst, row in enumerate(result.pattern.velocity):
+            self.replies.send(to, "/pattern/row", inst, *row.tolist())
+        for inst, row in enumerate(result.pattern.offset):
+            self.replies.send(to, "/pattern/offset", inst, *row.tolist())
+
+    def _pattern_failed(self, result: PatternFailed) -> None:
+        self.error(result.target, result.job.address, result.message)
 
     def _failed(self, result: Failed) -> None:
         self.error(result.target, result.job.address, f"pad {result.job.pad}: {result.message}")
@@ -158,10 +182,12 @@ class App:
             self.worker.start()
         except OSError as exc:
             raise ConfigError(f"cannot use --render-dir {s.render_dir}: {exc}") from exc
+        self.patterns.start()
         return bound
 
     def close(self) -> None:
         self.worker.stop()
+        self.patterns.stop()
         self._loader.shutdown(wait=False, cancel_futures=True)
         if self._transport is not None:
             self._transport.close()

@@ -4,6 +4,8 @@
                       [--device auto|cpu|cuda] [--threads N] [--seed N] [--reply-port P] [--keep N]
     latentpad render  [--preset NAME] (--xy X Y | --latent Z... | --random [--spread S])
                       [--seed N] [--sample-rate HZ] -o out.wav
+    latentpad pattern [--preset NAME] [--xy X Y] [--density D] [--temperature T] [--seed N]
+                      [--bpm BPM] -o groove.mid
     latentpad doctor  [--presets-dir DIR]
     latentpad bench   [--seconds S] [--pings N] [--preset NAME] [--json out.json]
     latentpad train oneshot DIR [--preset NAME] [--steps N] [--device cpu|cuda] [--resume]
@@ -126,6 +128,41 @@ def _render(args) -> int:
     return 0
 
 
+# --- pattern ----------------------------------------------------------------------------------
+def _pattern_args(p: argparse.ArgumentParser) -> None:
+    _add_preset_args(p)
+    p.add_argument("--xy", type=float, nargs=2, metavar=("X", "Y"), default=(0.5, 0.5),
+                   help="point on the groove map (default the centre)")
+    p.add_argument("--density", type=float, default=None, help="density of every instrument, 0..1 (0.5 = as decoded)")
+    p.add_argument("--temperature", type=float, default=None, help="0 = most likely pattern, 1 = sampled")
+    p.add_argument("--seed", type=int, default=None, help="seed for sampling (same seed, same pattern)")
+    p.add_argument("--bpm", type=float, default=120.0, help="tempo written into the file")
+    p.add_argument("-o", "--output", type=Path, required=True, help=".mid file to write")
+
+
+def _pattern(args) -> int:
+    from server.engine import Engine
+    from server.groove_midi import write_pattern
+    from server.pattern_worker import decode_pattern
+    from server.protocol import decode
+
+    settings = Settings(presets_dir=args.presets_dir, preset=args.preset, device=args.device,
+                        intra_op_threads=args.threads, seed=args.seed)
+    models = _load(settings)
+    engine = Engine(models.preset, settings.seed)
+    # the same messages, decode and engine as the server: flags -> OSC requests
+    messages = [("/pattern/density", [args.density])] if args.density is not None else []
+    messages += [("/pattern/temperature", [args.temperature])] if args.temperature is not None else []
+    messages.append(("/pattern/xy", list(args.xy)))
+    for address, values in messages:
+        job = engine.apply_pattern(decode(address, values, latent_size=engine.latent_size))
+    pattern = decode_pattern(models.groove, job)
+    path = write_pattern(pattern, args.output, args.bpm)
+    print(f"wrote {path} ({int(pattern.hits.sum())} hits, 2 bars at {args.bpm:g} BPM, channel 10, "
+          f"preset {models.preset.name})")
+    return 0
+
+
 # --- doctor / bench (own modules, imported when used) -----------------------------------------
 def _doctor_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--presets-dir", type=Path, default=DEFAULT_PRESETS_DIR, help="presets folder")
@@ -172,6 +209,7 @@ class Command:
 COMMANDS = {
     "serve": Command("run the OSC server", _serve_args, _serve),
     "render": Command("render one one-shot to a WAV, offline", _render_args, _render),
+    "pattern": Command("write a 2-bar drum pattern from the groove model to a .mid", _pattern_args, _pattern),
     "doctor": Command("check onnxruntime, MIDI, audio and presets", _doctor_args, _doctor),
     "bench": Command("measure OSC round trip and render latency", _bench_args, _bench),
     "train": Command("train a model on your own sounds (needs the export extra)", _torch_side_args, _torch_side),

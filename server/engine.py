@@ -1,7 +1,9 @@
-"""Pure performance state: 16 pads, each a latent point (and the XY it came from).
+"""Pure performance state: 16 pads, each a latent point (and the XY it came from), and the
+drum pattern's point and controls.
 
 No sockets, threads, files or models. `Engine.apply(request)` changes one pad and returns the
-`RenderJob` to run; requests arrive already validated by `server.protocol.decode`. Every
+`RenderJob` to run; `Engine.apply_pattern(request)` changes the pattern state and returns the
+`PatternJob` to decode. Requests arrive already validated by `server.protocol.decode`. Every
 request on a pad bumps that pad's `seq`, the counter `/sample` echoes back.
 """
 
@@ -14,7 +16,9 @@ import numpy as np
 
 from server.errors import ProtocolError
 from server.presets import Preset
-from server.protocol import NPADS, PadLatent, PadRandom, PadRender, PadXY, address_of
+from server.patterns import Controls
+from server.protocol import (NPADS, PadLatent, PadRandom, PadRender, PadXY, PatternDensity,
+                             PatternRecall, PatternStore, PatternTemperature, PatternXY, address_of)
 
 
 def xy_to_latent(grid: np.ndarray, x: float, y: float) -> np.ndarray:
@@ -52,10 +56,31 @@ class RenderJob:
     address: str  # the request that asked for it (for /error)
 
 
+@dataclass(frozen=True, eq=False)
+class PatternJob:
+    seq: int
+    z: np.ndarray  # read-only groove latent
+    controls: Controls
+    address: str
+
+
+PATTERN_START_XY = (0.5, 0.5)
+
+
 class Engine:
     def __init__(self, preset: Preset, seed: Optional[int] = None):
         self._rng = np.random.default_rng(seed)
         self._seq = [0] * NPADS
+        self._pattern_xy = PATTERN_START_XY
+        self._controls = Controls(seed=seed or 0)
+        self._pattern_seq = 0
+        self._scenes: dict = {}  # slot -> (xy, controls)
+        self._pattern_handlers = {
+            PatternRecall: self._pattern_recall,
+            PatternXY: self._pattern_move,
+            PatternDensity: lambda r: self._controls.with_density(r.density, r.instrument),
+            PatternTemperature: lambda r: self._controls.with_temperature(r.temperature),
+        }
         self._handlers = {
             PadXY: self._xy,
             PadLatent: self._latent,
@@ -91,6 +116,39 @@ class Engine:
         self._seq[pad] = seq
         self._pads[pad] = PadState(z, xy, seq)
         return RenderJob(pad, seq, z, address_of(request))
+
+    @property
+    def controls(self) -> Controls:
+        return self._controls
+
+    def apply_pattern(self, request) -> PatternJob:
+        """Change the pattern's point or controls; the returned job decodes the new pattern.
+        Raises ProtocolError (and changes nothing) when the preset has no groove model."""
+        address = address_of(request)
+        groove = self._preset.groove
+        if groove is None:
+            raise ProtocolError(address, f"preset {self._preset.name} has no groove model "
+                                         "(groove.decoder); load a preset that has one")
+        self._controls = self._pattern_handlers[type(request)](request)
+        self._pattern_seq += 1
+        z = _frozen(xy_to_latent(groove.grid, *self._pattern_xy))
+        return PatternJob(self._pattern_seq, z, self._controls, address)
+
+    def store_pattern(self, request: PatternStore) -> int:
+        """Bookmark the pattern's point and controls (works with or without a groove model)."""
+        self._scenes[request.slot] = (self._pattern_xy, self._controls)
+        return request.slot
+
+    def _pattern_recall(self, request: PatternRecall) -> Controls:
+        if request.slot not in self._scenes:
+            raise ProtocolError("/pattern/scene/recall", f"slot {request.slot} is empty: "
+                                                         "store it first with /pattern/scene/store")
+        self._pattern_xy, controls = self._scenes[request.slot]
+        return controls
+
+    def _pattern_move(self, request: PatternXY) -> Controls:
+        self._pattern_xy = (request.x, request.y)
+        return self._controls
 
     def _xy(self, request: PadXY):
         return _frozen(xy_to_latent(self._preset.xy_grid, request.x, request.y)), (request.x, request.y)

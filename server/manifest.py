@@ -12,6 +12,7 @@ import re
 import numpy as np
 
 from server.errors import PresetError
+from server.patterns import INSTRUMENTS, STEPS, STEPS_PER_BEAT
 
 SCHEMA = 1
 NPADS = 16
@@ -20,7 +21,9 @@ MODEL_FILE_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,127}\.onnx")
 SHA256_RE = re.compile(r"[0-9a-fA-F]{64}")
 TOP_LEVEL = ("schema", "name", "description", "sample_rate_hz", "length_samples", "latent_size",
              "classes", "drum_map", "models", "xy_map", "latent_prior", "pads", "training")
-OPTIONAL_TOP_LEVEL = ()
+OPTIONAL_TOP_LEVEL = ("groove",)
+GROOVE_KEYS = ("latent_size", "instruments", "drum_map", "steps", "steps_per_beat", "map", "training")
+GROOVE_ROLES = ("groove.decoder", "groove.encoder")
 REQUIRED_ROLES = ("oneshot.decoder",)
 
 # role -> (inputs, outputs); each tensor is (name, shape); shape dims are "batch" or the
@@ -31,6 +34,12 @@ ROLE_IO = {
     "oneshot.encoder": ((("audio", ("batch", "length_samples")),),
                         (("mu", ("batch", "latent_size")), ("logvar", ("batch", "latent_size")),
                          ("class_logits", ("batch", "classes")))),
+    "groove.decoder": ((("z", ("batch", "groove_latent_size")),),
+                       (("hit_logits", ("batch", "groove_instruments", "groove_steps")),
+                        ("velocity", ("batch", "groove_instruments", "groove_steps")),
+                        ("offset", ("batch", "groove_instruments", "groove_steps")))),
+    "groove.encoder": ((("pattern", ("batch", "groove_instruments", "groove_steps", "groove_features")),),
+                       (("mu", ("batch", "groove_latent_size")), ("logvar", ("batch", "groove_latent_size")))),
 }
 
 
@@ -153,6 +162,12 @@ def check_models(raw: dict, sizes: dict) -> dict:
             raise PresetError(f"models.{role}", f"unknown role (known: {', '.join(ROLE_IO)})")
     for role in REQUIRED_ROLES:
         get(models, role, "models.")
+    has_groove = "groove_latent_size" in sizes
+    for role in GROOVE_ROLES:
+        if role in models and not has_groove:
+            raise PresetError(f"models.{role}", "needs the top-level `groove` object (docs/preset.md)")
+    if has_groove and "groove.decoder" not in models:
+        raise PresetError("models.groove.decoder", "missing: a preset with a `groove` object needs it")
     return {role: check_model_entry(role, entry, sizes) for role, entry in models.items()}
 
 
@@ -172,6 +187,37 @@ def check_xy_map(raw: dict, latent_size: int, classes: tuple) -> tuple:
             raise PresetError(f"xy_map.class_regions.{name}", "not a class")
         want_floats(centre, f"xy_map.class_regions.{name}", 2, 0.0, 1.0)
     return frozen(grid), {k: tuple(float(v) for v in c) for k, c in regions.items()}
+
+
+def check_grid(value, field: str, size: int) -> np.ndarray:
+    grid = want_object(value, field, ("kind", "rows", "cols", "points"))
+    if grid["kind"] != "grid":
+        raise PresetError(f"{field}.kind", f"must be 'grid', got {grid['kind']!r}")
+    rows = want_int(grid["rows"], f"{field}.rows", 2, 256)
+    cols = want_int(grid["cols"], f"{field}.cols", 2, 256)
+    points = want_list(grid["points"], f"{field}.points", rows * cols)
+    return frozen(np.stack([want_floats(p, f"{field}.points[{i}]", size)
+                            for i, p in enumerate(points)]).reshape(rows, cols, size))
+
+
+def check_groove(raw: dict) -> dict | None:
+    """The optional `groove` object: the drum-pattern model's sizes, instruments and XY map."""
+    if "groove" not in raw:
+        return None
+    groove = want_object(raw["groove"], "groove", GROOVE_KEYS)
+    latent_size = want_int(groove["latent_size"], "groove.latent_size", 1, 512)
+    if groove["instruments"] != list(INSTRUMENTS):
+        raise PresetError("groove.instruments", f"must be {list(INSTRUMENTS)} (the server's 9 "
+                                                f"instruments, in order), got {groove['instruments']!r}")
+    drum_map = want_object(groove["drum_map"], "groove.drum_map", INSTRUMENTS)
+    notes = tuple(want_int(drum_map[name], f"groove.drum_map.{name}", 0, 127) for name in INSTRUMENTS)
+    want_int(groove["steps"], "groove.steps", STEPS, STEPS)
+    want_int(groove["steps_per_beat"], "groove.steps_per_beat", STEPS_PER_BEAT, STEPS_PER_BEAT)
+    grid = check_grid(groove["map"], "groove.map", latent_size)
+    training = want_object(groove["training"], "groove.training")
+    for key in ("command", "data", "metrics", "parity"):
+        get(training, key, "groove.training.")
+    return {"latent_size": latent_size, "notes": notes, "grid": grid, "training": training}
 
 
 def check_prior(raw: dict, latent_size: int) -> tuple:
@@ -220,6 +266,10 @@ def check_manifest(raw, folder_name: str) -> dict:
     latent_size = want_int(raw["latent_size"], "latent_size", 1, 512)
     classes = check_classes(raw)
     sizes = {"latent_size": latent_size, "length_samples": length, "classes": len(classes)}
+    groove = check_groove(raw)
+    if groove is not None:
+        sizes.update(groove_latent_size=groove["latent_size"], groove_instruments=len(groove["notes"]),
+                     groove_steps=STEPS, groove_features=3)
     grid, regions = check_xy_map(raw, latent_size, classes)
     mean, std = check_prior(raw, latent_size)
     return {
@@ -227,5 +277,5 @@ def check_manifest(raw, folder_name: str) -> dict:
         "length_samples": length, "latent_size": latent_size, "classes": classes,
         "drum_map": check_drum_map(raw, classes), "models": check_models(raw, sizes),
         "xy_grid": grid, "class_regions": regions, "prior_mean": mean, "prior_std": std,
-        "pad_starts": check_pads(raw), "training": check_training(raw),
+        "pad_starts": check_pads(raw), "training": check_training(raw), "groove": groove,
     }

@@ -103,6 +103,25 @@ class Encoder:
             raise ModelError(f"encoder run failed: {exc}") from exc
 
 
+class GrooveDecoder:
+    """z [batch, groove latent] -> (hit_logits, velocity, offset), each [batch, 9, 32]."""
+
+    def __init__(self, session: ort.InferenceSession, preset: Preset):
+        (self._input, _), = preset.models["groove.decoder"].inputs
+        self._names = [name for name, _ in preset.models["groove.decoder"].outputs]
+        self._session = session
+        self.latent_size = preset.groove.latent_size
+
+    def decode(self, z: np.ndarray) -> tuple:
+        z = np.ascontiguousarray(z, dtype=np.float32)
+        if z.ndim != 2 or z.shape[1] != self.latent_size:
+            raise ModelError(f"groove decoder wants z of shape [batch, {self.latent_size}], got {z.shape}")
+        try:
+            return tuple(self._session.run(self._names, {self._input: z}))
+        except Exception as exc:
+            raise ModelError(f"groove decoder run failed: {exc}") from exc
+
+
 @dataclass(frozen=True, eq=False)
 class Models:
     preset: Preset
@@ -110,6 +129,7 @@ class Models:
     encoder: Optional[Encoder]
     provider: str
     decoder_warm_ms: float  # median batch-1 decoder time after warm-up
+    groove: Optional[GrooveDecoder] = None  # when the preset has a groove.decoder
 
 
 def _warm_up(decoder: Decoder) -> float:
@@ -133,5 +153,10 @@ def load_models(preset: Preset, device: str = "auto", threads: int = 2) -> Model
     warm_ms = _warm_up(decoder)
     if encoder is not None:
         encoder.encode(np.zeros((1, preset.length_samples), dtype=np.float32))
+    groove = None
+    if "groove.decoder" in preset.models:  # one intra-op thread: a tiny model, no contention
+        groove = GrooveDecoder(_session(preset, "groove.decoder", providers, 1), preset)
+        for _ in range(WARMUP_RUNS):
+            groove.decode(np.zeros((1, groove.latent_size), dtype=np.float32))
     log.info("preset %s: decoder %.2f ms warm on %s", preset.name, warm_ms, decoder.provider)
-    return Models(preset, decoder, encoder, decoder.provider, warm_ms)
+    return Models(preset, decoder, encoder, decoder.provider, warm_ms, groove)

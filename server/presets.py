@@ -60,6 +60,15 @@ class Preset:
     prior_std: np.ndarray
     pad_starts: tuple  # 16 (x, y) start points
     training: Mapping
+    groove: Optional[GrooveSpec] = None  # the drum-pattern model, when the bundle has one
+
+
+@dataclass(frozen=True, eq=False)
+class GrooveSpec:
+    latent_size: int
+    notes: tuple  # GM note per instrument (server.patterns.INSTRUMENTS order)
+    grid: np.ndarray  # (rows, cols, latent_size) float32, read-only: the groove XY map
+    training: Mapping
 
 
 def _sha256(path: Path) -> str:
@@ -111,7 +120,12 @@ def load_bundle(folder) -> Preset:
         raise PresetError("name", f"folder name {folder.name!r} must match {PRESET_NAME_RE.pattern}")
     values = manifest.check_manifest(_read_manifest(folder), folder.name)
     models = {role: _model_entry(folder, role, checked) for role, checked in values.pop("models").items()}
+    groove = values.pop("groove")
+    if groove is not None:
+        groove = GrooveSpec(groove["latent_size"], groove["notes"], groove["grid"],
+                            MappingProxyType(groove["training"]))
     return Preset(
+        groove=groove,
         folder=folder,
         models=MappingProxyType(models),
         drum_map=MappingProxyType(values.pop("drum_map")),

@@ -17,6 +17,7 @@ from pythonosc.osc_message_builder import OscMessageBuilder
 
 from server.config import PRESET_NAME_RE
 from server.errors import ProtocolError
+from server.patterns import GM_NOTES, INSTRUMENTS, NINST
 
 NPADS = 16
 MAX_DATAGRAM = 8192  # every datagram we send stays strictly below this many bytes
@@ -32,7 +33,7 @@ class Arg:
     tag: str  # OSC type tag: "i" int32, "f" float32, "s" string
     low: Optional[float] = None
     high: Optional[float] = None
-    optional: bool = False  # may be left off (only trailing arguments)
+    optional: bool = False  # may be left off: trailing ones, or a leading one (/pattern/density)
     default: Any = None
     count: Optional[str] = None  # variadic: how many values ("latent_size" or "any")
     pattern: Any = None  # strings: compiled regex the whole value must match
@@ -92,6 +93,33 @@ class Stats:
 
 
 @dataclass(frozen=True)
+class PatternXY:
+    x: float
+    y: float
+
+
+@dataclass(frozen=True)
+class PatternDensity:
+    instrument: Optional[int]  # None: every instrument
+    density: float
+
+
+@dataclass(frozen=True)
+class PatternTemperature:
+    temperature: float
+
+
+@dataclass(frozen=True)
+class PatternStore:
+    slot: int
+
+
+@dataclass(frozen=True)
+class PatternRecall:
+    slot: int
+
+
+@dataclass(frozen=True)
 class Address:
     path: str
     args: tuple
@@ -108,6 +136,9 @@ class Reply:
 
 
 PAD = Arg("pad", "i", 0, NPADS - 1)
+PATTERN_REPLY = "/pattern/row, /pattern/offset"
+PATTERN_SCENES = 16
+SCENE = Arg("slot", "i", 0, PATTERN_SCENES - 1)
 PRESET_NAME = Arg("name", "s", pattern=PRESET_NAME_RE, max_len=64)
 
 REQUESTS = {a.path: a for a in (
@@ -126,6 +157,21 @@ REQUESTS = {a.path: a for a in (
             "new point mean + spread * std * N(0, 1) from the preset's latent_prior (seeded); re-render"),
     Address("/pad/render", (PAD,), PadRender, "/sample",
             "re-render the pad at its current point (e.g. for every pad after /preset)"),
+    Address("/pattern/xy", (Arg("x", "f", 0.0, 1.0), Arg("y", "f", 0.0, 1.0)), PatternXY, PATTERN_REPLY,
+            "new drum pattern from the preset's groove map (bilinear over groove.map); replies one "
+            "/pattern/row and one /pattern/offset per instrument (9); /error if the preset has no groove model"),
+    Address("/pattern/density", (Arg("instrument", "i", 0, NINST - 1, optional=True),
+                                 Arg("density", "f", 0.0, 1.0)), PatternDensity, PATTERN_REPLY,
+            "density of one instrument (0 kick .. 8 ride, see /pattern/row) or, without it, of all: "
+            "0 = silent, 0.5 = as the model decoded, 1 = every step; replies the pattern's rows"),
+    Address("/pattern/temperature", (Arg("temperature", "f", 0.0, 2.0),), PatternTemperature, PATTERN_REPLY,
+            "0 = the most likely pattern (threshold), 1 = sample with the model's probabilities "
+            "(same seed, same pattern); replies the pattern's rows"),
+    Address("/pattern/scene/store", (SCENE,), PatternStore, "/pattern/scene",
+            "bookmark the pattern's point and controls (XY, densities, temperature) in a slot"),
+    Address("/pattern/scene/recall", (SCENE,), PatternRecall, PATTERN_REPLY,
+            "go back to a stored pattern point and its controls; replies the pattern's rows "
+            "(/error for an empty slot)"),
     Address("/preset/load", (PRESET_NAME,), PresetLoad, "/preset",
             "load and validate the bundle `presets/NAME` off the receive path; on success pads reset to the "
             "new preset's start points; on failure the old preset keeps serving and /error says why"),
@@ -140,6 +186,13 @@ REPLIES = {r.path: r for r in (
     Reply("/sample", (Arg("pad", "i"), Arg("path", "s", max_len=4096), Arg("seq", "i")),
           "a new WAV for the pad (24-bit, the client's sample rate); seq = the pad's request "
           "counter of the request it answers (1 = first request on that pad since start)"),
+    Reply("/pattern/row", (Arg("instrument", "i"), Arg("velocity", "f", count="any")),
+          "one instrument's 32 steps (2 bars of 16ths): velocity in [0, 1], 0 = no hit; instruments "
+          + ", ".join(f"{i} {name} ({note})" for i, (name, note) in enumerate(zip(INSTRUMENTS, GM_NOTES)))
+          + "; apply at the next bar"),
+    Reply("/pattern/offset", (Arg("instrument", "i"), Arg("offset", "f", count="any")),
+          "the same instrument's micro-timing per step, in 16ths (-0.5..0.5, negative = early; 0 where no hit)"),
+    Reply("/pattern/scene", (Arg("slot", "i"),), "the slot the pattern scene was stored in"),
     Reply("/preset", (Arg("name", "s"),), "the preset now serving; pads were reset"),
     Reply("/presets", (Arg("name", "s", count="any"),), "preset folder names (not validated)"),
     Reply("/stats", (Arg("requests", "i"), Arg("renders", "i"), Arg("superseded", "i"),
@@ -213,6 +266,18 @@ def signature(args: tuple) -> str:
     return " ".join(one(a) for a in args)
 
 
+def _present(fixed: tuple, given: int) -> tuple:
+    """The arguments that `given` values stand for: optional ones are left off from the end of
+    the list, except that a leading optional argument goes first (`[inst:i] d:f`)."""
+    missing = len(fixed) - given
+    if missing <= 0:
+        return fixed
+    order = [i for i, a in enumerate(fixed) if a.optional]
+    order = order[:1] + order[:0:-1] if order and order[0] == 0 else order[::-1]
+    dropped = set(order[:missing])
+    return tuple(a for i, a in enumerate(fixed) if i not in dropped)
+
+
 def decode(address: str, args, *, latent_size: int):
     """(address, args) -> frozen request, or ProtocolError naming the address and problem."""
     spec = REQUESTS.get(address)
@@ -231,8 +296,9 @@ def decode(address: str, args, *, latent_size: int):
         extra = f" ({variadic.name}: latent_size = {latent_size} values)" if variadic else ""
         raise ProtocolError(address, f"expects {signature(spec.args)}{extra}: {want} arguments, "
                                      f"got {len(args)}")
-    values = {a.name: _CHECK[a.tag](address, a, v) for a, v in zip(fixed, args)}
-    values.update({a.name: a.default for a in fixed[len(args):]})
+    present = _present(fixed, len(args))
+    values = {a.name: _CHECK[a.tag](address, a, v) for a, v in zip(present, args)}
+    values.update({a.name: a.default for a in fixed if a not in present})
     if variadic is not None:
         values[variadic.name] = tuple(_CHECK[variadic.tag](address, variadic, v)
                                       for v in args[len(fixed):])

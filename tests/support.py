@@ -111,6 +111,84 @@ def build_bundle(presets_dir: Path, name: str = "tiny") -> Path:
     return folder
 
 
+# --- groove (drum patterns): a tiny linear decoder/encoder added to a bundle ---------------------
+GROOVE_LATENT = 4
+GROOVE_SHAPE = (9, 32)
+
+
+def _groove_decoder_model():
+    from onnx import TensorProto, helper, numpy_helper
+
+    rng = np.random.default_rng(2)
+    cells = GROOVE_SHAPE[0] * GROOVE_SHAPE[1]
+    inits = [numpy_helper.from_array((rng.standard_normal((GROOVE_LATENT, cells)) * s).astype(np.float32), name)
+             for name, s in (("Wh", 2.0), ("Wv", 1.0), ("Wo", 1.0))]
+    inits += [numpy_helper.from_array(np.array([-1, *GROOVE_SHAPE], np.int64), "shape"),
+              numpy_helper.from_array(np.array(0.5, np.float32), "half")]
+    make = helper.make_node
+    nodes = [make("MatMul", ["z", "Wh"], ["h"]), make("Reshape", ["h", "shape"], ["hit_logits"]),
+             make("MatMul", ["z", "Wv"], ["v"]), make("Reshape", ["v", "shape"], ["v3"]),
+             make("Sigmoid", ["v3"], ["velocity"]),
+             make("MatMul", ["z", "Wo"], ["o"]), make("Reshape", ["o", "shape"], ["o3"]),
+             make("Tanh", ["o3"], ["o4"]), make("Mul", ["o4", "half"], ["offset"])]
+    graph = helper.make_graph(
+        nodes, "tiny_groove_decoder",
+        [helper.make_tensor_value_info("z", TensorProto.FLOAT, ["batch", GROOVE_LATENT])],
+        [helper.make_tensor_value_info(n, TensorProto.FLOAT, ["batch", *GROOVE_SHAPE])
+         for n in ("hit_logits", "velocity", "offset")], inits)
+    return helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)], ir_version=8)
+
+
+def _groove_encoder_model():
+    from onnx import TensorProto, helper, numpy_helper
+
+    rng = np.random.default_rng(3)
+    size = GROOVE_SHAPE[0] * GROOVE_SHAPE[1] * 3
+    inits = [numpy_helper.from_array((rng.standard_normal((size, GROOVE_LATENT)) * 0.05).astype(np.float32), n)
+             for n in ("Wm", "Wl")] + [numpy_helper.from_array(np.array([-1, size], np.int64), "flat")]
+    make = helper.make_node
+    nodes = [make("Reshape", ["pattern", "flat"], ["x"]), make("MatMul", ["x", "Wm"], ["mu"]),
+             make("MatMul", ["x", "Wl"], ["logvar"])]
+    graph = helper.make_graph(
+        nodes, "tiny_groove_encoder",
+        [helper.make_tensor_value_info("pattern", TensorProto.FLOAT, ["batch", *GROOVE_SHAPE, 3])],
+        [helper.make_tensor_value_info(n, TensorProto.FLOAT, ["batch", GROOVE_LATENT]) for n in ("mu", "logvar")],
+        inits)
+    return helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)], ir_version=8)
+
+
+GROOVE_INSTRUMENTS = ["kick", "snare", "closed_hat", "open_hat", "low_tom", "mid_tom", "high_tom", "crash", "ride"]
+GROOVE_NOTES = [36, 38, 42, 46, 45, 47, 50, 49, 51]
+
+
+def add_groove(folder: Path) -> Path:
+    """Add tiny groove.decoder / groove.encoder models and the `groove` object to a bundle."""
+    import onnx
+
+    folder = Path(folder)
+    onnx.save(_groove_decoder_model(), folder / "groove_decoder.onnx")
+    onnx.save(_groove_encoder_model(), folder / "groove_encoder.onnx")
+    manifest = read_manifest(folder)
+    tensor = lambda name, *dims: {"name": name, "shape": ["batch", *dims], "dtype": "float32"}  # noqa: E731
+    manifest["models"]["groove.decoder"] = {
+        "file": "groove_decoder.onnx", "sha256": sha256(folder / "groove_decoder.onnx"),
+        "inputs": [tensor("z", GROOVE_LATENT)],
+        "outputs": [tensor(n, *GROOVE_SHAPE) for n in ("hit_logits", "velocity", "offset")]}
+    manifest["models"]["groove.encoder"] = {
+        "file": "groove_encoder.onnx", "sha256": sha256(folder / "groove_encoder.onnx"),
+        "inputs": [tensor("pattern", *GROOVE_SHAPE, 3)],
+        "outputs": [tensor(n, GROOVE_LATENT) for n in ("mu", "logvar")]}
+    rng = np.random.default_rng(4)
+    manifest["groove"] = {
+        "latent_size": GROOVE_LATENT, "instruments": GROOVE_INSTRUMENTS,
+        "drum_map": dict(zip(GROOVE_INSTRUMENTS, GROOVE_NOTES)), "steps": 32, "steps_per_beat": 4,
+        "map": {"kind": "grid", "rows": 3, "cols": 3,
+                "points": (rng.standard_normal((9, GROOVE_LATENT))).round(4).tolist()},
+        "training": {"command": "tests/support.py", "data": [], "metrics": {}, "parity": {}}}
+    write_manifest(folder, manifest)
+    return folder
+
+
 def write_manifest(folder: Path, manifest: dict) -> None:
     (Path(folder) / "preset.json").write_text(json.dumps(manifest, indent=1))
 

@@ -10,7 +10,6 @@ the server's own validator, as the server would load it.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 import time
@@ -21,6 +20,7 @@ import numpy as np
 import onnxruntime as ort
 import torch
 
+from export import common
 from export.oneshot import metrics, xymap
 from export.oneshot.model import OneshotVAE, count_params
 from export.oneshot.train import config_from_ckpt, load_ckpt, load_corpus
@@ -31,15 +31,11 @@ GM_NOTES = {"kick": 36, "snare": 38, "clap": 39, "closed_hat": 42, "open_hat": 4
 MAP_ROWS = MAP_COLS = 12
 
 
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+_sha256 = common.sha256
 
 
 def _session(path: Path) -> ort.InferenceSession:
-    so = ort.SessionOptions()
-    so.intra_op_num_threads = 2
-    so.inter_op_num_threads = 1
-    return ort.InferenceSession(str(path), so, providers=["CPUExecutionProvider"])
+    return common.cpu_session(path, threads=2)
 
 
 def export_models(model: OneshotVAE, out: Path) -> None:

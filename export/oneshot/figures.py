@@ -32,11 +32,16 @@ def _spec(ax, audio: np.ndarray, sr: int, title: str) -> None:
     ax.set_yticks([])
 
 
-def xy_sweep(bundle: Path, out: Path, n: int = 5) -> Path:
+def _open(bundle: Path) -> tuple[dict, ort.InferenceSession, ort.InferenceSession]:
     m = json.loads((bundle / "preset.json").read_text())
-    sr, classes = m["sample_rate_hz"], m["classes"]
     dec = ort.InferenceSession(str(bundle / m["models"]["oneshot.decoder"]["file"]))
     enc = ort.InferenceSession(str(bundle / m["models"]["oneshot.encoder"]["file"]))
+    return m, dec, enc
+
+
+def xy_sweep(bundle: Path, out: Path, n: int = 5) -> Path:
+    m, dec, enc = _open(bundle)
+    sr, classes = m["sample_rate_hz"], m["classes"]
     grid = m["xy_map"]
     nodes = np.asarray(grid["points"], np.float32)
     fig, axes = plt.subplots(n, n, figsize=(2.2 * n, 1.7 * n))
@@ -57,14 +62,12 @@ def xy_sweep(bundle: Path, out: Path, n: int = 5) -> Path:
 
 
 def heldout(bundle: Path, data: Path, out: Path, count: int = 8) -> Path:
-    m = json.loads((bundle / "preset.json").read_text())
+    m, dec, enc = _open(bundle)
     sr = m["sample_rate_hz"]
     audio = np.load(data / "test.npy", allow_pickle=False)
     length = m["length_samples"]
     audio = np.pad(audio, ((0, 0), (0, max(0, length - audio.shape[1]))))[:, :length].copy()
     index = json.loads((data / "index.json").read_text())["test"]
-    dec = ort.InferenceSession(str(bundle / m["models"]["oneshot.decoder"]["file"]))
-    enc = ort.InferenceSession(str(bundle / m["models"]["oneshot.encoder"]["file"]))
     pick, seen = [], set()
     for i, e in enumerate(index):  # one per class first, then fill
         if e["label"] and e["label"] not in seen:

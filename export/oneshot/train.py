@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
 import time
 from pathlib import Path
@@ -19,6 +18,8 @@ import numpy as np
 import torch
 from tqdm import tqdm
 
+from export import common
+from export.common import load_ckpt, save_ckpt
 from export.oneshot.model import MultiResolutionSTFTLoss, OneshotConfig, OneshotVAE, count_params, kl_divergence
 from export.oneshot_data import CLASSES, classify_name
 from server.sample_io import load_oneshot, resample
@@ -73,22 +74,8 @@ def augment(audio: np.ndarray, labels: np.ndarray, semitones: tuple[float, ...])
     return np.concatenate(out), np.concatenate(labs)
 
 
-def lr_at(step: int, steps: int, peak: float, warmup: int = 200) -> float:
-    if step < warmup:
-        return peak * (step + 1) / warmup
-    t = (step - warmup) / max(1, steps - warmup)
-    return 5e-5 + 0.5 * (peak - 5e-5) * (1 + math.cos(math.pi * min(1.0, t)))
-
-
-def save_ckpt(path: Path, model: OneshotVAE, opt: torch.optim.Optimizer, step: int, extra: dict) -> None:
-    tmp = path.with_suffix(".tmp")
-    torch.save({"model": model.state_dict(), "opt": opt.state_dict(), "step": step,
-                "cfg": json.dumps(model.cfg.as_dict()), "extra": json.dumps(extra)}, tmp)
-    tmp.replace(path)
-
-
-def load_ckpt(path: Path) -> dict:
-    return torch.load(path, map_location="cpu", weights_only=True)
+def lr_at(step: int, steps: int, peak: float) -> float:
+    return common.lr_at(step, steps, peak, warmup=200, floor=5e-5)
 
 
 def config_from_ckpt(ck: dict) -> OneshotConfig:

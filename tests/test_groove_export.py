@@ -1,0 +1,142 @@
+"""The groove corpus (real Debian files), the genre generator, and the training/export path on a
+tiny model: trains from MIDI clips, resumes, exports, onnx equals torch, merges into a bundle
+the server's validator accepts."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from export.groove import corpus
+from server.patterns import INSTRUMENTS, NINST, STEPS, from_array
+
+H2_DEMOS = corpus.HYDROGEN / "demo_songs"
+
+
+def _need(path: Path, package: str) -> None:
+    if not path.exists():
+        pytest.skip(f"Debian package {package} not installed (bash .ci/setup installs it)")
+
+
+def test_hydrogen_songs_parse_into_patterns():
+    _need(H2_DEMOS, "hydrogen-data")
+    patterns = corpus.parse_h2song(H2_DEMOS / "GM_kit_demo1.h2song")
+    assert len(patterns) >= 8
+    stack = np.stack(patterns)
+    assert stack.shape[1:] == (NINST, STEPS, 3)
+    kick = INSTRUMENTS.index("kick")
+    assert stack[:, kick, :, 0].sum() > 0 and stack[..., 0].sum() > 100
+    assert set(np.unique(stack[..., 0])) <= {0.0, 1.0}
+    hits = stack[..., 0] > 0
+    assert (stack[..., 1][hits] > 0).all() and np.abs(stack[..., 2]).max() <= 0.5
+
+
+def test_lmms_projects_parse_mmpz_and_mmp():
+    _need(corpus.LMMS, "lmms-common")
+    zipped = corpus.parse_mmp(corpus.LMMS / "demos" / "EsoXLB-CPU.mmpz")
+    plain = corpus.parse_mmp(corpus.LMMS / "demos" / "StrictProduction-DearJonDoe.mmp")
+    assert len(zipped) > 5 and len(plain) > 1
+    assert all(p.shape == (NINST, STEPS, 3) for p in zipped + plain)
+    assert sum(p[..., 0].sum() for p in zipped) > 50
+
+
+@pytest.mark.parametrize("name,instrument", [
+    ("Kick", "kick"), ("BassDrum", "kick"), ("Dirty World BD", "kick"), ("Hand Clap", "snare"),
+    ("Snare Rimshot", "snare"), ("Hat Pedal", "closed_hat"), ("Loaded O-HiHat", "open_hat"),
+    ("hihat_opened02", "open_hat"), ("Floor Tom", "low_tom"), ("Tom 2", "mid_tom"), ("Tom Hi", "high_tom"),
+    ("crash16inch", "crash"), ("Ride 2", "ride"), ("Cowbell", None), ("Default preset", None),
+])
+def test_instrument_names_map_to_the_nine(name, instrument):
+    got = corpus.classify(name)
+    assert (INSTRUMENTS[got] if got is not None else None) == instrument
+
+
+def test_the_genre_generator_is_seeded_and_humanised():
+    a, genres = corpus.generate(5, seed=3)
+    b, _ = corpus.generate(5, seed=3)
+    assert all(np.array_equal(x, y) for x, y in zip(a, b))
+    assert set(genres) == set(corpus.GENRES) and len(a) == 5 * len(corpus.GENRES)
+    stack = np.stack(a)
+    hits = stack[..., 0] > 0
+    assert np.std(stack[..., 1][hits]) > 0.05 and np.std(stack[..., 2][hits]) > 0.02  # not a grid
+    house = np.stack([p for p, g in zip(a, genres) if g == "house"])
+    assert house[:, INSTRUMENTS.index("kick"), ::4, 0].all()  # four on the floor
+
+
+@pytest.fixture()
+def midi_folder(tmp_path):
+    from server.groove_midi import write_pattern
+
+    folder = tmp_path / "clips"
+    folder.mkdir()
+    patterns, _ = corpus.generate(2, seed=1)
+    for i, p in enumerate(patterns[:12]):
+        write_pattern(from_array(p), folder / f"clip{i:02d}.mid")
+    (folder / "broken.mid").write_bytes(b"MThd garbage")
+    import mido
+    melody = mido.MidiFile()
+    melody.tracks.append(mido.MidiTrack([mido.Message("note_on", note=72, velocity=80, time=0)]))
+    melody.save(folder / "melody.mid")
+    return folder
+
+
+def test_tiny_train_from_midi_resume_export_parity_merge(midi_folder, tmp_path, capsys):
+    torch = pytest.importorskip("torch")  # noqa: F841
+    from export.groove import export_onnx, train
+    from server.presets import validate_bundle
+    from support import build_bundle
+
+    run = tmp_path / "run"
+    args = ["--data", str(midi_folder), "--out", str(run), "--tiny", "--ckpt-every", "5", "--threads", "1"]
+    ckpt = train.train(train.parser().parse_args(args + ["--steps", "6"]))
+    assert train.load_ckpt(ckpt)["step"] == 6
+    ckpt = train.train(train.parser().parse_args(args + ["--steps", "9", "--resume"]))
+    assert train.load_ckpt(ckpt)["step"] == 9
+    err = capsys.readouterr().err
+    assert "skipping broken.mid: " in err and "not a readable MIDI file" in err
+    assert "skipping melody.mid: " in err and "no drum notes" in err
+
+    bundle = build_bundle(tmp_path / "presets", "mykit")
+    out = tmp_path / "groove"
+    assert export_onnx.main(["--ckpt", str(ckpt), "--data", str(midi_folder), "--out", str(out),
+                             "--into", str(bundle)]) == 0
+    preset = validate_bundle(bundle)
+    assert preset.groove is not None and "oneshot.decoder" in preset.models
+    manifest = json.loads((bundle / "preset.json").read_text())
+    training = manifest["groove"]["training"]
+    assert max(v for k, v in training["parity"].items() if k.endswith("diff")) <= 1e-4
+    assert 0 <= training["metrics"]["heldout_onset"]["f1"] <= 1
+    stats = training["metrics"]["generated_statistics"]
+    assert stats["model_distance"] >= 0 and stats["random_baseline_distance"] > 0
+    assert training["data"][0]["licence"] == "the user's own"
+    # merging again (e.g. a retrained model) replaces the roles and stays valid
+    from export.cli import main
+    assert main(["export", "groove", "--merge", str(out), "--into", str(bundle)]) == 0
+    assert validate_bundle(bundle).groove.grid.shape == (10, 10, 8)
+
+
+def test_latentpad_train_groove_command(midi_folder, tmp_path, capsys):
+    pytest.importorskip("torch")
+    from export.cli import main
+
+    bundle = tmp_path / "g"
+    assert main(["train", "groove", str(midi_folder), "--tiny", "--steps", "3", "--threads", "1",
+                 "--out", str(tmp_path / "run"), "--bundle", str(bundle)]) == 0
+    fragment = json.loads((bundle / "groove.json").read_text())
+    assert fragment["groove"]["training"]["command"].startswith("latentpad train groove ")
+    assert "--merge" in capsys.readouterr().out
+
+
+def test_a_folder_without_usable_clips_is_a_clear_error(tmp_path):
+    pytest.importorskip("torch")
+    from export.groove import train
+
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(SystemExit, match="no MIDI clips"):
+        train.load_patterns(tmp_path / "empty")
+    (tmp_path / "bad").mkdir()
+    (tmp_path / "bad" / "x.mid").write_bytes(b"nope")
+    with pytest.raises(SystemExit, match="none of the 1 MIDI files holds a usable drum clip"):
+        train.load_patterns(tmp_path / "bad")

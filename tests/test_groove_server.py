@@ -1,0 +1,162 @@
+"""The groove roles in a bundle, and the server answering /pattern/* over real UDP (a tiny
+groove model built in the test); `latentpad pattern` writing a .mid."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from server.errors import PresetError, ProtocolError
+from server.groove_midi import read_clip
+from server.presets import validate_bundle
+from support import REPO, OscClient, add_groove, build_bundle, variant
+
+NINST, STEPS = 9, 32
+
+
+@pytest.fixture(scope="module")
+def groove_presets(tmp_path_factory):
+    root = tmp_path_factory.mktemp("groove_presets")
+    add_groove(build_bundle(root, "tiny"))
+    build_bundle(root, "plain")  # no groove
+    return root
+
+
+def test_a_bundle_with_groove_roles_validates_and_one_without_still_loads(groove_presets):
+    preset = validate_bundle(groove_presets / "tiny")
+    assert preset.groove.latent_size == 4 and preset.groove.grid.shape == (3, 3, 4)
+    assert preset.groove.notes[:3] == (36, 38, 42)
+    assert validate_bundle(groove_presets / "plain").groove is None
+
+
+@pytest.mark.parametrize("edit,field", [
+    (lambda m, f: m.pop("groove"), "models.groove.decoder"),
+    (lambda m, f: m["models"].pop("groove.decoder"), "models.groove.decoder"),
+    (lambda m, f: m["groove"].update(instruments=["kick"] * 9), "groove.instruments"),
+    (lambda m, f: m["groove"]["drum_map"].update(kick=128), "groove.drum_map.kick"),
+    (lambda m, f: m["groove"].update(steps=16), "groove.steps"),
+    (lambda m, f: m["groove"]["map"]["points"].pop(), "groove.map.points"),
+    (lambda m, f: m["groove"].update(latent_size=5), "groove.map.points[0]"),
+    (lambda m, f: m["models"]["groove.decoder"]["inputs"][0].update(shape=["batch", 5]),
+     "models.groove.decoder.inputs[0].shape"),
+    (lambda m, f: m["models"]["groove.decoder"].update(sha256="0" * 64), "models.groove.decoder.sha256"),
+])
+def test_bad_groove_manifests_name_the_field(groove_presets, tmp_path, edit, field):
+    import shutil
+    src = tmp_path / "src" / "tiny"
+    shutil.copytree(groove_presets / "tiny", src)
+    with pytest.raises(PresetError) as info:
+        validate_bundle(variant(src, "broken", edit))
+    assert info.value.field.startswith(field), str(info.value)
+
+
+def test_engine_pattern_jobs_need_a_groove_model(groove_presets):
+    from server.engine import Engine
+    from server.presets import load_bundle
+    from server.protocol import PatternDensity, PatternXY
+
+    engine = Engine(load_bundle(groove_presets / "tiny"), seed=3)
+    job = engine.apply_pattern(PatternXY(0.0, 0.0))
+    assert job.seq == 1 and job.controls.seed == 3 and job.z.shape == (4,)
+    job = engine.apply_pattern(PatternDensity(2, 0.9))
+    assert job.controls.density[2] == 0.9 and job.controls.density[0] == 0.5
+    plain = Engine(load_bundle(groove_presets / "plain"))
+    with pytest.raises(ProtocolError, match="has no groove model"):
+        plain.apply_pattern(PatternXY(0.5, 0.5))
+
+
+def _pattern(client: OscClient) -> tuple:
+    """The 18 replies of one pattern -> (velocity [9, 32], offset [9, 32])."""
+    velocity, offset = np.full((NINST, STEPS), np.nan), np.full((NINST, STEPS), np.nan)
+    for _ in range(2 * NINST):
+        address, args = client.recv()
+        assert address in ("/pattern/row", "/pattern/offset"), (address, args)
+        assert len(args) == 1 + STEPS and all(type(v) is float for v in args[1:])
+        (velocity if address == "/pattern/row" else offset)[args[0]] = args[1:]
+    assert not np.isnan(velocity).any() and not np.isnan(offset).any()
+    return velocity, offset
+
+
+def test_server_replies_rows_and_offsets_over_udp(groove_presets, start_server):
+    server = start_server(groove_presets, "--seed", "5")
+    client = server.client()
+    try:
+        client.hello()
+        client.send("/pattern/xy", 0.2, 0.8)
+        velocity, offset = _pattern(client)  # support's recv asserts every datagram < 8192 bytes
+        assert velocity.max() <= 1 and velocity.min() >= 0 and np.abs(offset).max() <= 0.5
+        assert (offset[velocity == 0] == 0).all() and (velocity > 0).any()
+        client.send("/pattern/xy", 0.2, 0.8)
+        again = _pattern(client)
+        assert np.array_equal(again[0], velocity) and np.array_equal(again[1], offset)  # same seed, same pattern
+        client.send("/pattern/temperature", 1.0)
+        _pattern(client)
+        client.send("/pattern/density", 0.0)
+        assert not _pattern(client)[0].any()
+        client.send("/pattern/density", 0, 1.0)
+        silent_but_kick = _pattern(client)[0]
+        assert (silent_but_kick[0] > 0).all() and not silent_but_kick[1:].any()
+        client.send("/pattern/density", 9, 1.0)
+        assert client.expect("/error")[0] == "/pattern/density"
+        client.send("/pattern/scene/store", 3)
+        assert client.expect("/pattern/scene") == (3,)
+        client.send("/pattern/density", 0.5)
+        client.send("/pattern/xy", 0.9, 0.1)
+        moved = client.quiet(0.3)  # one or two patterns: the second request may supersede the first
+        assert len(moved) in (2 * NINST, 4 * NINST)
+        client.send("/pattern/scene/recall", 3)
+        assert np.array_equal(_pattern(client)[0], silent_but_kick)
+        client.send("/pattern/scene/recall", 4)
+        assert "slot 4 is empty" in client.expect("/error")[1]
+        assert client.quiet(0.2) == []
+    finally:
+        client.close()
+
+
+def test_a_flood_of_pattern_moves_answers_the_last(groove_presets, start_server):
+    server = start_server(groove_presets, name="flood")
+    client = server.client()
+    try:
+        client.hello()
+        for i in range(300):
+            client.send("/pattern/xy", i / 299, 0.5)
+        replies = client.quiet(0.5)
+        assert len(replies) % (2 * NINST) == 0 and len(replies) < 300 * 2 * NINST / 2
+        client.send("/pattern/xy", 1.0, 0.5)
+        last = _pattern(client)
+        rows = {args[0]: args[1:] for address, args in replies[-2 * NINST:] if address == "/pattern/row"}
+        assert np.array_equal(np.array([rows[i] for i in range(NINST)]), last[0])
+    finally:
+        client.close()
+
+
+def test_pattern_on_a_preset_without_groove_is_an_error(groove_presets, start_server):
+    server = start_server(groove_presets, "--preset", "plain", name="plain")
+    client = server.client()
+    try:
+        client.hello()
+        client.send("/pattern/xy", 0.5, 0.5)
+        address, message = client.expect("/error")
+        assert address == "/pattern/xy" and "no groove model" in message
+        client.send("/ping", 1)
+        assert client.expect("/pong") == (1,)
+    finally:
+        client.close()
+
+
+def test_latentpad_pattern_writes_a_mid_that_parses_back(groove_presets, tmp_path):
+    out = tmp_path / "groove.mid"
+    cmd = [sys.executable, "-m", "server", "pattern", "--presets-dir", str(groove_presets), "--preset", "tiny",
+           "--xy", "0.2", "0.8", "--temperature", "1", "--seed", "4", "--bpm", "128", "-o", str(out)]
+    done = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "wrote" in done.stdout and "128 BPM" in done.stdout
+    first = read_clip(out)[0]
+    again = tmp_path / "again.mid"
+    subprocess.run(cmd[:-1] + [str(again)], cwd=REPO, check=True, capture_output=True, timeout=60)
+    assert np.array_equal(read_clip(again)[0], first)  # same seed, same pattern
+    bad = subprocess.run(cmd[:-2] + ["--preset", "plain", "-o", str(tmp_path / "x.mid")], cwd=REPO,
+                         capture_output=True, text=True, timeout=60)
+    assert bad.returncode == 2 and "no groove model" in bad.stderr
