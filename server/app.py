@@ -23,10 +23,11 @@ from server.models import Models, load_models
 from server.osc import OscEndpoint, Replier, open_udp
 from server.presets import list_presets, load_preset
 from server.pattern_worker import PatternFailed, PatternReady, PatternWorker
-from server.protocol import (NPADS, Hello, PadLatent, PadRandom, PadRender, PadXY, PatternDensity,
-                             PatternRecall, PatternStore, PatternTemperature, PatternXY, Ping,
-                             PresetList, PresetLoad, Stats, decode)
+from server.protocol import (NPADS, Hello, PadCombine, PadLatent, PadMorph, PadRandom, PadRender,
+                             PadVary, PadXY, PatternDensity, PatternRecall, PatternStore,
+                             PatternTemperature, PatternXY, Ping, PresetList, PresetLoad, Stats, decode)
 from server.render import Failed, Rendered, RenderWorker
+from server.space import SoundSpace
 
 log = logging.getLogger("server.app")
 
@@ -53,9 +54,11 @@ class App:
         self._transport = None
         self._clients: OrderedDict = OrderedDict()
         self._loader = ThreadPoolExecutor(1, thread_name_prefix="latentpad-preset")
+        self.space = SoundSpace(self, loop)
         self._handlers = {
             Hello: self._hello, Ping: self._ping, Stats: self._stats,
             PadXY: self._pad, PadLatent: self._pad, PadRandom: self._pad, PadRender: self._pad,
+            PadVary: self._pad, PadMorph: self._pad, PadCombine: self._pad, **self.space.handlers,
             PresetLoad: self._preset_load, PresetList: self._preset_list,
             PatternXY: self._pattern, PatternDensity: self._pattern, PatternTemperature: self._pattern,
             PatternRecall: self._pattern, PatternStore: self._pattern_store,
@@ -103,6 +106,10 @@ class App:
     def _pad(self, request, sender: tuple) -> None:
         client = self.client(sender)
         job = self.engine.apply(request)
+        self.space.pad_gesture(request.pad)
+        self.submit_render(job, client)
+
+    def submit_render(self, job, client: Client) -> None:
         rate = client.sample_rate_hz or self.models.preset.sample_rate_hz
         self.worker.submit(job, self.models, rate, client)
 
@@ -139,6 +146,7 @@ class App:
         exc = future.exception()
         if exc is None:
             self.models = future.result()
+            self.space.stop_glide()
             self.engine.swap_preset(self.models.preset)
             log.info("preset %s loaded (%s)", name, self.models.provider)
             self.replies.send(client.reply_to, "/preset", name)
@@ -153,6 +161,7 @@ class App:
         self._loop.call_soon_threadsafe(self._results[type(result)], result)
 
     def _rendered(self, result: Rendered) -> None:
+        self.space.rendered(result.job.pad, result.path, result.job.z)
         self.replies.send(result.target.reply_to, "/sample", result.job.pad, str(result.path),
                           result.job.seq)
 
@@ -183,11 +192,13 @@ class App:
         except OSError as exc:
             raise ConfigError(f"cannot use --render-dir {s.render_dir}: {exc}") from exc
         self.patterns.start()
+        self.space.start()
         return bound
 
     def close(self) -> None:
         self.worker.stop()
         self.patterns.stop()
+        self.space.close()
         self._loader.shutdown(wait=False, cancel_futures=True)
         if self._transport is not None:
             self._transport.close()

@@ -6,6 +6,8 @@
                       [--seed N] [--sample-rate HZ] -o out.wav
     latentpad pattern [--preset NAME] [--xy X Y] [--density D] [--temperature T] [--seed N]
                       [--bpm BPM] -o groove.mid
+    latentpad classify FILE... [--preset NAME]
+    latentpad kit     [--preset NAME] -o DIR [--sample-rate HZ] [--seed N]
     latentpad doctor  [--presets-dir DIR]
     latentpad bench   [--seconds S] [--pings N] [--preset NAME] [--json out.json]
     latentpad train oneshot DIR [--preset NAME] [--steps N] [--device cpu|cuda] [--resume]
@@ -24,7 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from server.config import DEFAULT_PRESETS_DIR, DEVICES, Settings, default_render_dir
+from server.config import (DEFAULT_PRESETS_DIR, DEVICES, Settings, default_render_dir,
+                           default_sample_dirs, default_save_dir)
 from server.errors import LatentpadError
 
 log = logging.getLogger("server.cli")
@@ -63,7 +66,11 @@ def _serve_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--render-dir", type=Path, default=None,
                    help=f"where WAVs are written (default {default_render_dir()})")
     p.add_argument("--keep", type=int, default=4, help="renders kept per pad")
-    p.add_argument("--seed", type=int, default=None, help="seed for /pad/random")
+    p.add_argument("--seed", type=int, default=None, help="seed for /pad/random and /pad/vary")
+    p.add_argument("--sample-dir", type=Path, action="append", default=None,
+                   help="folder /pad/encode may read from (repeatable; default your home folder)")
+    p.add_argument("--save-dir", type=Path, default=None,
+                   help=f"where /pad/save copies renders (default {default_save_dir()})")
 
 
 def _serve(args) -> int:
@@ -72,7 +79,9 @@ def _serve(args) -> int:
     settings = Settings(host=args.host, port=args.port, reply_port=args.reply_port,
                         presets_dir=args.presets_dir, preset=args.preset,
                         render_dir=args.render_dir or default_render_dir(), device=args.device,
-                        intra_op_threads=args.threads, keep_renders_per_pad=args.keep, seed=args.seed)
+                        intra_op_threads=args.threads, keep_renders_per_pad=args.keep, seed=args.seed,
+                        sample_dirs=tuple(args.sample_dir or default_sample_dirs()),
+                        save_dir=args.save_dir or default_save_dir())
     if not _is_loopback(settings.host):
         print(f"latentpad: warning: listening on {settings.host}, not loopback: anyone who can "
               "reach this port can drive the server and make it write files", file=sys.stderr)
@@ -163,6 +172,22 @@ def _pattern(args) -> int:
     return 0
 
 
+# --- classify / kit (server.offline) ------------------------------------------------------------
+def _offline(name: str) -> Command:
+    def add_args(p: argparse.ArgumentParser) -> None:
+        from server import offline
+
+        getattr(offline, f"{name}_args")(p, _add_preset_args)
+
+    def run(args) -> int:
+        from server import offline
+
+        settings = Settings(presets_dir=args.presets_dir, preset=args.preset, device=args.device,
+                            intra_op_threads=args.threads)
+        return getattr(offline, name)(args, _load(settings))
+    return add_args, run
+
+
 # --- doctor / bench (own modules, imported when used) -----------------------------------------
 def _doctor_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--presets-dir", type=Path, default=DEFAULT_PRESETS_DIR, help="presets folder")
@@ -210,6 +235,8 @@ COMMANDS = {
     "serve": Command("run the OSC server", _serve_args, _serve),
     "render": Command("render one one-shot to a WAV, offline", _render_args, _render),
     "pattern": Command("write a 2-bar drum pattern from the groove model to a .mid", _pattern_args, _pattern),
+    "classify": Command("print class probabilities of sound files (needs an encoder)", *_offline("classify")),
+    "kit": Command("render the 16 pads' start points to DIR/01_<class>.wav … for a Drum Rack", *_offline("kit")),
     "doctor": Command("check onnxruntime, MIDI, audio and presets", _doctor_args, _doctor),
     "bench": Command("measure OSC round trip and render latency", _bench_args, _bench),
     "train": Command("train a model on your own sounds (needs the export extra)", _torch_side_args, _torch_side),

@@ -23,6 +23,16 @@ def default_render_dir() -> Path:
     return Path.home() / ".cache" / "latentpad" / "renders"
 
 
+def default_save_dir() -> Path:
+    """Where /pad/save puts a performer's keepers."""
+    return Path.home() / "Music" / "latentpad"
+
+
+def default_sample_dirs() -> tuple:
+    """Folders /pad/encode may read from."""
+    return (Path.home(),)
+
+
 def _check_port(name: str, value: int, allow_zero: bool) -> None:
     low = 0 if allow_zero else 1
     if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= 65535:
@@ -41,6 +51,8 @@ class Settings:
     intra_op_threads: int = 2
     keep_renders_per_pad: int = 4
     seed: Optional[int] = None
+    sample_dirs: tuple = field(default_factory=default_sample_dirs)  # /pad/encode reads only here
+    save_dir: Path = field(default_factory=default_save_dir)  # /pad/save writes here
 
     def __post_init__(self) -> None:
         if not isinstance(self.host, str) or not self.host:
@@ -49,6 +61,11 @@ class Settings:
         _check_port("reply_port", self.reply_port, allow_zero=False)
         object.__setattr__(self, "presets_dir", Path(self.presets_dir).expanduser().resolve())
         object.__setattr__(self, "render_dir", Path(self.render_dir).expanduser().resolve())
+        object.__setattr__(self, "save_dir", Path(self.save_dir).expanduser().resolve())
+        if not self.sample_dirs:
+            raise ConfigError("--sample-dir: give at least one folder /pad/encode may read from")
+        object.__setattr__(self, "sample_dirs",
+                           tuple(Path(d).expanduser().resolve() for d in self.sample_dirs))
         if not PRESET_NAME_RE.fullmatch(self.preset or ""):
             raise ConfigError(
                 f"--preset {self.preset!r} is not a preset name: use letters, digits, '_', '.', '-'"

@@ -17,8 +17,11 @@ import numpy as np
 from server.errors import ProtocolError
 from server.presets import Preset
 from server.patterns import Controls
-from server.protocol import (NPADS, PadLatent, PadRandom, PadRender, PadXY, PatternDensity,
-                             PatternRecall, PatternStore, PatternTemperature, PatternXY, address_of)
+from server.protocol import (LATENT_ABS_MAX, NPADS, PadCombine, PadLatent, PadMorph, PadRandom,
+                             PadRender, PadVary, PadXY, PatternDensity, PatternRecall, PatternStore,
+                             PatternTemperature, PatternXY, address_of)
+
+KEEPS_HOME = (PadVary, PadRender)  # gestures that leave the pad's home where it was
 
 
 def xy_to_latent(grid: np.ndarray, x: float, y: float) -> np.ndarray:
@@ -46,6 +49,11 @@ class PadState:
     z: np.ndarray  # (latent_size,) float32, read-only
     xy: Optional[tuple]  # None once the point left the map (/pad/latent, /pad/random)
     seq: int
+    home: Optional[np.ndarray] = None  # where /pad/vary varies around (None: z itself)
+
+    @property
+    def centre(self) -> np.ndarray:
+        return self.z if self.home is None else self.home
 
 
 @dataclass(frozen=True, eq=False)
@@ -75,6 +83,7 @@ class Engine:
         self._controls = Controls(seed=seed or 0)
         self._pattern_seq = 0
         self._scenes: dict = {}  # slot -> (xy, controls)
+        self._pad_scenes: dict = {}  # slot -> tuple of 16 PadState (/scene/*)
         self._pattern_handlers = {
             PatternRecall: self._pattern_recall,
             PatternXY: self._pattern_move,
@@ -86,6 +95,9 @@ class Engine:
             PadLatent: self._latent,
             PadRandom: self._random,
             PadRender: self._render,
+            PadVary: self._vary,
+            PadMorph: self._morph,
+            PadCombine: self._combine,
         }
         self.swap_preset(preset)
 
@@ -106,16 +118,33 @@ class Engine:
         for index, (x, y) in enumerate(preset.pad_starts):
             pads.append(PadState(_frozen(xy_to_latent(preset.xy_grid, x, y)), (x, y), self._seq[index]))
         self._preset, self._pads = preset, pads
+        self._pad_scenes = {}  # points of another latent space mean nothing here
 
     def apply(self, request) -> RenderJob:
         """Change one pad for a decoded pad request; the returned job renders its new point.
         Raises ProtocolError (and changes nothing) if the request does not fit this preset."""
         z, xy = self._handlers[type(request)](request)
-        pad = request.pad
+        home = self._pads[request.pad].centre if type(request) in KEEPS_HOME else z
+        return self.set_point(request.pad, z, xy, address_of(request), home)
+
+    def set_point(self, pad: int, z, xy: Optional[tuple], address: str, home=None) -> RenderJob:
+        """Put a pad at `z` (home: where /pad/vary centres, default z) and count the request:
+        for gestures whose point was computed elsewhere (/pad/encode, a scene glide)."""
+        z = _frozen(z)
         seq = self._seq[pad] + 1
         self._seq[pad] = seq
-        self._pads[pad] = PadState(z, xy, seq)
-        return RenderJob(pad, seq, z, address_of(request))
+        self._pads[pad] = PadState(z, xy, seq, z if home is None else _frozen(home))
+        return RenderJob(pad, seq, z, address)
+
+    # --- pad scenes (/scene/*): bookmarks of every pad's point --------------------------------
+    def store_scene(self, slot: int) -> None:
+        self._pad_scenes[slot] = tuple(self._pads)
+
+    def scene(self, slot: int) -> tuple:
+        """The 16 stored PadStates; ProtocolError for an empty slot."""
+        if slot not in self._pad_scenes:
+            raise ProtocolError("/scene/recall", f"slot {slot} is empty: store it first with /scene/store")
+        return self._pad_scenes[slot]
 
     @property
     def controls(self) -> Controls:
@@ -162,6 +191,22 @@ class Engine:
         noise = self._rng.standard_normal(self.latent_size)
         prior = self._preset
         return _frozen(prior.prior_mean + request.spread * prior.prior_std * noise), None
+
+    def _vary(self, request: PadVary):
+        noise = self._rng.standard_normal(self.latent_size)
+        home = self._pads[request.pad].centre
+        return home + request.amount * self._preset.prior_std * noise, None
+
+    def _morph(self, request: PadMorph):
+        a, b = self._pads[request.a].z, self._pads[request.b].z
+        return (1.0 - request.t) * a + request.t * b, None
+
+    def _combine(self, request: PadCombine):
+        mean = self._preset.prior_mean.astype(np.float64)
+        z = mean.copy()
+        for src, weight in request.terms:
+            z += weight * (self._pads[src].z - mean)
+        return np.clip(z, -LATENT_ABS_MAX, LATENT_ABS_MAX), None
 
     def _render(self, request: PadRender):
         state = self._pads[request.pad]

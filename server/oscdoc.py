@@ -8,6 +8,8 @@ from server.protocol import MAX_DATAGRAM, REPLIES, REQUESTS, Arg, fmt_number, si
 
 
 def _arg_doc(a: Arg) -> str:
+    if a.group:
+        return "(" + " ".join(_arg_doc(g) for g in a.group) + f")… (1 to {a.max_groups} groups)"
     parts = []
     if a.choices:
         parts.append("one of " + ", ".join(map(str, a.choices)))

@@ -11,12 +11,14 @@ from __future__ import annotations
 import logging
 import threading
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, Callable
 
 import numpy as np
 
 from server.engine import PatternJob
 from server.patterns import Pattern, shape
+from server.tasks import LatestWinsWorker
 
 log = logging.getLogger("server.patterns")
 
@@ -42,54 +44,41 @@ def decode_pattern(groove, job: PatternJob) -> Pattern:
 
 
 class PatternWorker:
+    """Latest wins per client: a LatestWinsWorker of its own, with counters for /stats."""
+
     def __init__(self, notify: Callable[[Any], None]):
         self._notify = notify
-        self._cond = threading.Condition()
-        self._pending: dict = {}  # target -> (job, groove): latest wins per client
-        self._stopping = False
+        self._worker = LatestWinsWorker(lambda done, *result: done(*result), name="latentpad-pattern")
+        self._lock = threading.Lock()
         self._counts = {"requests": 0, "patterns": 0, "superseded": 0, "errors": 0}
-        self._thread = threading.Thread(target=self._run, name="latentpad-pattern", daemon=True)
 
     def start(self) -> None:
-        self._thread.start()
+        self._worker.start()
 
     def stop(self, timeout: float = 5.0) -> None:
-        with self._cond:
-            self._stopping = True
-            self._cond.notify()
-        if self._thread.is_alive():
-            self._thread.join(timeout)
+        self._worker.stop(timeout)
 
     def submit(self, job: PatternJob, groove, target) -> None:
-        with self._cond:
+        replaced = self._worker.submit(target, partial(decode_pattern, groove, job), partial(self._done, job))
+        with self._lock:
             self._counts["requests"] += 1
-            if target in self._pending:
-                self._counts["superseded"] += 1
-            self._pending[target] = (job, groove)
-            self._cond.notify()
+            self._counts["superseded"] += int(replaced)
 
     def stats(self) -> dict:
-        with self._cond:
-            return dict(self._counts, pending=len(self._pending))
+        with self._lock:
+            return dict(self._counts, pending=self._counts["requests"] - self._counts["superseded"]
+                        - self._counts["patterns"] - self._counts["errors"])
 
-    def _run(self) -> None:
-        while True:
-            with self._cond:
-                while not self._pending and not self._stopping:
-                    self._cond.wait()
-                if self._stopping:
-                    return
-                batch, self._pending = list(self._pending.items()), {}
-            for target, (job, groove) in batch:
-                try:
-                    result = PatternReady(job, target, decode_pattern(groove, job))
-                    key = "patterns"
-                except Exception as exc:  # keep the worker alive; tell the client
-                    log.exception("pattern decode failed")
-                    result, key = PatternFailed(job, target, f"pattern failed: {exc}"), "errors"
-                with self._cond:
-                    self._counts[key] += 1
-                try:
-                    self._notify(result)
-                except RuntimeError:  # the event loop is gone: shutting down
-                    log.debug("dropped a pattern during shutdown")
+    def _done(self, job: PatternJob, target, pattern, error) -> None:
+        """On the worker thread: count, then hand over to the loop through `notify`."""
+        if error is None:
+            result, key = PatternReady(job, target, pattern), "patterns"
+        else:  # keep the worker alive; tell the client
+            log.error("pattern decode failed: %s", error)
+            result, key = PatternFailed(job, target, f"pattern failed: {error}"), "errors"
+        with self._lock:
+            self._counts[key] += 1
+        try:
+            self._notify(result)
+        except RuntimeError:  # the event loop is gone: shutting down
+            log.debug("dropped a pattern during shutdown")

@@ -10,6 +10,7 @@ address the server sends. `decode` turns (address, args) into a frozen request o
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from typing import Any, Callable, Optional
 
@@ -18,6 +19,10 @@ from pythonosc.osc_message_builder import OscMessageBuilder
 from server.config import PRESET_NAME_RE
 from server.errors import ProtocolError
 from server.patterns import GM_NOTES, INSTRUMENTS, NINST
+from server.requests import (  # noqa: F401  (re-exported: callers import requests from here)
+    Hello, Ping, PadXY, PadLatent, PadRandom, PadRender, PresetLoad, PresetList, Stats, PatternXY,
+    PatternDensity, PatternTemperature, PatternStore, PatternRecall, PadEncode, PadVary, PadMorph,
+    PadCombine, PadClassify, PadSave, SceneStore, SceneRecall)
 
 NPADS = 16
 MAX_DATAGRAM = 8192  # every datagram we send stays strictly below this many bytes
@@ -35,88 +40,12 @@ class Arg:
     high: Optional[float] = None
     optional: bool = False  # may be left off: trailing ones, or a leading one (/pattern/density)
     default: Any = None
-    count: Optional[str] = None  # variadic: how many values ("latent_size" or "any")
+    count: Optional[str] = None  # variadic: how many values ("latent_size", "any" or "groups")
+    group: tuple = ()  # count="groups": the Args one repeated group holds, e.g. (src:i weight:f)
+    max_groups: int = 0  # count="groups": 1..max_groups groups
     pattern: Any = None  # strings: compiled regex the whole value must match
     max_len: int = 1024  # strings: longest accepted (requests) / kept (replies)
     choices: tuple = ()  # ints: the only accepted values, when given
-
-
-# --- requests: small frozen values, the only thing the engine and app ever see -------------
-@dataclass(frozen=True)
-class Hello:
-    reply_port: int
-    sample_rate_hz: Optional[int] = None
-
-
-@dataclass(frozen=True)
-class Ping:
-    seq: int
-
-
-@dataclass(frozen=True)
-class PadXY:
-    pad: int
-    x: float
-    y: float
-
-
-@dataclass(frozen=True)
-class PadLatent:
-    pad: int
-    z: tuple
-
-
-@dataclass(frozen=True)
-class PadRandom:
-    pad: int
-    spread: float = 1.0
-
-
-@dataclass(frozen=True)
-class PadRender:
-    pad: int
-
-
-@dataclass(frozen=True)
-class PresetLoad:
-    name: str
-
-
-@dataclass(frozen=True)
-class PresetList:
-    pass
-
-
-@dataclass(frozen=True)
-class Stats:
-    pass
-
-
-@dataclass(frozen=True)
-class PatternXY:
-    x: float
-    y: float
-
-
-@dataclass(frozen=True)
-class PatternDensity:
-    instrument: Optional[int]  # None: every instrument
-    density: float
-
-
-@dataclass(frozen=True)
-class PatternTemperature:
-    temperature: float
-
-
-@dataclass(frozen=True)
-class PatternStore:
-    slot: int
-
-
-@dataclass(frozen=True)
-class PatternRecall:
-    slot: int
 
 
 @dataclass(frozen=True)
@@ -140,6 +69,7 @@ PATTERN_REPLY = "/pattern/row, /pattern/offset"
 PATTERN_SCENES = 16
 SCENE = Arg("slot", "i", 0, PATTERN_SCENES - 1)
 PRESET_NAME = Arg("name", "s", pattern=PRESET_NAME_RE, max_len=64)
+SCENE_SLOTS = 16
 
 REQUESTS = {a.path: a for a in (
     Address("/hello", (Arg("reply_port", "i", 1, 65535),
@@ -157,6 +87,38 @@ REQUESTS = {a.path: a for a in (
             "new point mean + spread * std * N(0, 1) from the preset's latent_prior (seeded); re-render"),
     Address("/pad/render", (PAD,), PadRender, "/sample",
             "re-render the pad at its current point (e.g. for every pad after /preset)"),
+    Address("/pad/encode", (PAD, Arg("path", "s", pattern=re.compile(r"/.+"), max_len=4096)), PadEncode,
+            "/sample", "place a sound file (WAV/AIFF/FLAC/OGG, any rate, trimmed to its onset) in the latent "
+            "space: the pad's point and home = the encoder's mu; re-render. An absolute path inside a "
+            "--sample-dir folder (symlinks resolved); /error naming the file for anything else; read and "
+            "encoded off the receive path, latest wins per pad"),
+    Address("/pad/vary", (PAD, Arg("amount", "f", 0.0, 2.0)), PadVary, "/sample",
+            "a variation: home + amount * latent_prior.std * N(0, 1) (seeded). The pad keeps its home "
+            "(the point it was last encoded, moved, randomised, morphed or combined to), so repeated "
+            "varies stay around home instead of drifting; re-render"),
+    Address("/pad/morph", (PAD, Arg("a", "i", 0, NPADS - 1), Arg("b", "i", 0, NPADS - 1),
+                           Arg("t", "f", 0.0, 1.0)), PadMorph, "/sample",
+            "the pad's point = (1 - t) * point of pad a + t * point of pad b; re-render"),
+    Address("/pad/combine", (PAD, Arg("terms", "if", count="groups", max_groups=8, group=(
+                Arg("src", "i", 0, NPADS - 1), Arg("weight", "f", -2.0, 2.0)))), PadCombine, "/sample",
+            "latent arithmetic: the pad's point = mean + sum of weight * (point of src - mean) over 1 to 8 "
+            "(src, weight) pairs, mean = latent_prior.mean (weights may be negative); re-render"),
+    Address("/pad/classify", (PAD,), PadClassify, "/class",
+            "class probabilities of the pad's current sound (decode, encode, softmax of the class head), "
+            "off the receive path; /error if the preset has no encoder"),
+    Address("/pad/save", (PAD, Arg("name", "s", optional=True, max_len=120)),
+            PadSave, "/saved",
+            "copy the pad's latest render into --save-dir as NAME.wav (its last path part, characters "
+            "outside [A-Za-z0-9_.-] replaced by _) or, without a name, "
+            "`<class>_<x>_<y>_<point hash>.wav`; /error if the pad has no render yet"),
+    Address("/scene/store", (Arg("slot", "i", 0, SCENE_SLOTS - 1),), SceneStore, "/scene",
+            "bookmark all 16 pads' points (and homes) in a slot"),
+    Address("/scene/recall", (Arg("slot", "i", 0, SCENE_SLOTS - 1),
+                              Arg("morph_ms", "f", 0.0, 60000.0, optional=True, default=0.0)),
+            SceneRecall, "/sample, /scene",
+            "go to a stored scene: every pad re-renders at its stored point, at once (morph_ms 0) or "
+            "gliding there over morph_ms (renders every 20 ms, latest wins; a new recall or a gesture "
+            "on a pad stops that pad's glide); /scene when it arrives; /error for an empty slot"),
     Address("/pattern/xy", (Arg("x", "f", 0.0, 1.0), Arg("y", "f", 0.0, 1.0)), PatternXY, PATTERN_REPLY,
             "new drum pattern from the preset's groove map (bilinear over groove.map); replies one "
             "/pattern/row and one /pattern/offset per instrument (9); /error if the preset has no groove model"),
@@ -186,6 +148,11 @@ REPLIES = {r.path: r for r in (
     Reply("/sample", (Arg("pad", "i"), Arg("path", "s", max_len=4096), Arg("seq", "i")),
           "a new WAV for the pad (24-bit, the client's sample rate); seq = the pad's request "
           "counter of the request it answers (1 = first request on that pad since start)"),
+    Reply("/class", (Arg("pad", "i"), Arg("classes", "sf", count="groups", max_groups=64, group=(
+              Arg("name", "s", max_len=64), Arg("prob", "f")))),
+          "the pad's classes and probabilities as name:s prob:f pairs, most likely first (all classes)"),
+    Reply("/saved", (Arg("pad", "i"), Arg("path", "s", max_len=4096)), "where /pad/save wrote the WAV"),
+    Reply("/scene", (Arg("slot", "i"),), "the scene slot stored, or the recalled scene has arrived"),
     Reply("/pattern/row", (Arg("instrument", "i"), Arg("velocity", "f", count="any")),
           "one instrument's 32 steps (2 bars of 16ths): velocity in [0, 1], 0 = no hit; instruments "
           + ", ".join(f"{i} {name} ({note})" for i, (name, note) in enumerate(zip(INSTRUMENTS, GM_NOTES)))
@@ -261,6 +228,8 @@ _CHECK: dict[str, Callable] = {"i": _as_int, "f": _as_float, "s": _as_str}
 def signature(args: tuple) -> str:
     """`pad:i x:f y:f`, with [optional] and variadic… arguments."""
     def one(a: Arg) -> str:
+        if a.group:
+            return "(" + " ".join(f"{g.name}:{g.tag}" for g in a.group) + ")…"
         text = f"{a.name}:{a.tag}" + ("…" if a.count else "")
         return f"[{text}]" if a.optional else text
     return " ".join(one(a) for a in args)
@@ -287,19 +256,28 @@ def decode(address: str, args, *, latent_size: int):
     fixed = tuple(a for a in spec.args if a.count is None)
     variadic = spec.args[-1] if spec.args and spec.args[-1].count else None
     required = sum(not a.optional for a in fixed)
-    if variadic is not None:
+    if variadic is not None and variadic.group:
+        n, size = len(args) - len(fixed), len(variadic.group)
+        ok = n > 0 and n % size == 0 and n // size <= variadic.max_groups
+        want = f"{len(fixed)} + {size} x (1 to {variadic.max_groups})"
+    elif variadic is not None:
         ok, want = len(args) == len(fixed) + latent_size, f"{len(fixed) + latent_size}"
     else:
         ok = required <= len(args) <= len(fixed)
         want = str(required) if required == len(fixed) else f"{required} to {len(fixed)}"
     if not ok:
-        extra = f" ({variadic.name}: latent_size = {latent_size} values)" if variadic else ""
+        extra = f" ({variadic.name}: latent_size = {latent_size} values)" if variadic and not variadic.group else ""
         raise ProtocolError(address, f"expects {signature(spec.args)}{extra}: {want} arguments, "
                                      f"got {len(args)}")
     present = _present(fixed, len(args))
     values = {a.name: _CHECK[a.tag](address, a, v) for a, v in zip(present, args)}
     values.update({a.name: a.default for a in fixed if a not in present})
-    if variadic is not None:
+    if variadic is not None and variadic.group:
+        tail, size = args[len(fixed):], len(variadic.group)
+        values[variadic.name] = tuple(
+            tuple(_CHECK[g.tag](address, g, v) for g, v in zip(variadic.group, tail[i:i + size]))
+            for i in range(0, len(tail), size))
+    elif variadic is not None:
         values[variadic.name] = tuple(_CHECK[variadic.tag](address, variadic, v)
                                       for v in args[len(fixed):])
     return spec.request(**values)
@@ -335,14 +313,15 @@ def encode(address: str, *args) -> bytes:
     variadic = spec.args[-1] if spec.args and spec.args[-1].count else None
     if len(args) < len(fixed) or (variadic is None and len(args) != len(fixed)):
         raise ValueError(f"reply {address} takes {signature(spec.args)}, got {len(args)} values")
+    tail = variadic.group if variadic is not None and variadic.group else (variadic,)
     typed = []
     for i, value in enumerate(args):
-        arg = fixed[i] if i < len(fixed) else variadic
+        arg = fixed[i] if i < len(fixed) else tail[(i - len(fixed)) % len(tail)]
         value = _WIRE[arg.tag](value)
         typed.append((arg.tag, value[: arg.max_len] if arg.tag == "s" else value))
     dgram = _build(address, typed)
     while len(dgram) >= MAX_DATAGRAM and variadic is not None and len(typed) > len(fixed):
-        typed.pop()
+        del typed[-len(tail):]
         dgram = _build(address, typed)
     if len(dgram) >= MAX_DATAGRAM:
         raise ValueError(f"reply {address} is {len(dgram)} bytes, over the {MAX_DATAGRAM} limit")

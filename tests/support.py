@@ -27,12 +27,29 @@ NOTES = [36, 38, 39, 42, 46, 45, 49, 37]
 
 
 # --- bundle -----------------------------------------------------------------------------------
+def tiny_decoder_weight() -> np.ndarray:
+    """The tiny decoder is audio = tanh(z @ W): a sine bank, z picks the mix."""
+    n = np.arange(LENGTH) / RATE
+    freqs = 80.0 * 1.5 ** np.arange(LATENT)
+    return (0.5 * np.sin(2 * np.pi * freqs[:, None] * n) * np.exp(-n / 0.03)).astype(np.float32)
+
+
+def tiny_point_of(wav_path) -> np.ndarray:
+    """The latent point a tiny-bundle render (at 44.1 kHz) came from: least squares on
+    arctanh(audio) = z @ W, over the samples tanh did not squash."""
+    import soundfile as sf
+
+    audio, _ = sf.read(str(wav_path), dtype="float64")
+    weight = tiny_decoder_weight().astype(np.float64)
+    keep = np.abs(audio) < 0.9
+    z, *_ = np.linalg.lstsq(weight[:, keep].T, np.arctanh(audio[keep]), rcond=None)
+    return z
+
+
 def _decoder_model():
     from onnx import TensorProto, helper, numpy_helper
 
-    n = np.arange(LENGTH) / RATE
-    freqs = 80.0 * 1.5 ** np.arange(LATENT)  # a sine bank: z picks the mix, so z changes the sound
-    weight = (0.5 * np.sin(2 * np.pi * freqs[:, None] * n) * np.exp(-n / 0.03)).astype(np.float32)
+    weight = tiny_decoder_weight()
     graph = helper.make_graph(
         [helper.make_node("MatMul", ["z", "W"], ["mixed"]), helper.make_node("Tanh", ["mixed"], ["audio"])],
         "tiny_decoder",

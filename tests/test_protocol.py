@@ -21,10 +21,13 @@ def valid_args(spec: protocol.Address) -> list:
     """A valid argument list for any table entry, derived from the table."""
     sample = {"i": lambda a: int(a.low) if a.low is not None else 7,
               "f": lambda a: (a.low + a.high) / 2 if a.low is not None else 0.25,
-              "s": lambda a: "tiny"}
+              "s": lambda a: "/tmp/tiny" if a.pattern is not None and a.pattern.pattern.startswith("/") else "tiny"}
     out = []
     for arg in spec.args:
-        out.extend([sample[arg.tag](arg)] * (D if arg.count else 1))
+        if arg.group:
+            out.extend([sample[g.tag](g) for g in arg.group] * 2)
+        else:
+            out.extend([sample[arg.tag](arg)] * (D if arg.count else 1))
     return out
 
 
@@ -72,6 +75,13 @@ BAD = [
     ("/preset/load", [".."], "not allowed"),
     ("/preset/load", [3], "must be a string"),
     ("/preset/list", [1], "0 arguments, got 1"),
+    ("/pad/encode", [0, "kick.wav"], "not allowed"),
+    ("/pad/encode", [0, "../x.wav"], "not allowed"),
+    ("/pad/vary", [0, 2.5], "amount must be in [0, 2]"),
+    ("/pad/morph", [0, 1, 2, 1.5], "t must be in [0, 1]"),
+    ("/pad/save", [0, "x" * 121], "not allowed"),
+    ("/scene/store", [16], "slot must be in [0, 15]"),
+    ("/scene/recall", [0, 60001.0], "morph_ms must be in"),
 ]
 
 
@@ -96,9 +106,26 @@ def test_replies_are_float32_plain_values_and_stay_under_8k():
     assert b",isi\x00" in dgram
 
 
+def _tags(args):
+    return [t for a in args for t in (_tags(a.group) if a.group else [a.tag])]
+
+
 def test_no_reply_uses_double_tags():
-    assert all(a.tag in "ifs" for reply in protocol.REPLIES.values() for a in reply.args)
-    assert all(a.tag in "ifs" for spec in protocol.REQUESTS.values() for a in spec.args)
+    assert all(t in ("i", "f", "s") for reply in protocol.REPLIES.values() for t in _tags(reply.args))
+    assert all(t in ("i", "f", "s") for spec in protocol.REQUESTS.values() for t in _tags(spec.args))
+
+
+def test_combine_takes_src_weight_pairs_and_class_replies_name_prob_pairs():
+    request = protocol.decode("/pad/combine", [0, 1, 1.0, 2, -0.5], latent_size=D)
+    assert request == protocol.PadCombine(0, ((1, 1.0), (2, -0.5)))
+    for bad, problem in (([0], "got 1"), ([0, 1], "got 2"), ([0, 1, 1.0, 2], "got 4"),
+                         ([0] + [1, 0.5] * 9, "got 19"), ([0, 1, 2.5], "weight must be in"),
+                         ([0, 16, 1.0], "src must be in"), ([0, 1.0, 1.0], "src must be an int")):
+        with pytest.raises(ProtocolError) as info:
+            protocol.decode("/pad/combine", bad, latent_size=D)
+        assert problem in info.value.problem
+    dgram = protocol.encode("/class", 3, "kick", 0.75, "snare", 0.25)
+    assert b",isfsf\x00" in dgram and OscMessage(dgram).params[:3] == [3, "kick", 0.75]
 
 
 def test_docs_osc_md_is_generated_from_the_table():
