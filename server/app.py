@@ -27,6 +27,7 @@ from server.protocol import (NPADS, Hello, PadCombine, PadLatent, PadMorph, PadR
                              PadVary, PadXY, PatternDensity, PatternRecall, PatternStore,
                              PatternTemperature, PatternXY, Ping, PresetList, PresetLoad, Stats, decode)
 from server.render import Failed, Rendered, RenderWorker
+from server.similar import SimilarSearch
 from server.space import SoundSpace
 
 log = logging.getLogger("server.app")
@@ -55,10 +56,12 @@ class App:
         self._clients: OrderedDict = OrderedDict()
         self._loader = ThreadPoolExecutor(1, thread_name_prefix="latentpad-preset")
         self.space = SoundSpace(self, loop)
+        self.library = SimilarSearch(self, loop)
         self._handlers = {
             Hello: self._hello, Ping: self._ping, Stats: self._stats,
             PadXY: self._pad, PadLatent: self._pad, PadRandom: self._pad, PadRender: self._pad,
             PadVary: self._pad, PadMorph: self._pad, PadCombine: self._pad, **self.space.handlers,
+            **self.library.handlers,
             PresetLoad: self._preset_load, PresetList: self._preset_list,
             PatternXY: self._pattern, PatternDensity: self._pattern, PatternTemperature: self._pattern,
             PatternRecall: self._pattern, PatternStore: self._pattern_store,
@@ -148,6 +151,7 @@ class App:
             self.models = future.result()
             self.space.stop_glide()
             self.engine.swap_preset(self.models.preset)
+            self.library.preset_changed()
             log.info("preset %s loaded (%s)", name, self.models.provider)
             self.replies.send(client.reply_to, "/preset", name)
             return
@@ -193,12 +197,14 @@ class App:
             raise ConfigError(f"cannot use --render-dir {s.render_dir}: {exc}") from exc
         self.patterns.start()
         self.space.start()
+        self.library.start()
         return bound
 
     def close(self) -> None:
         self.worker.stop()
         self.patterns.stop()
         self.space.close()
+        self.library.close()
         self._loader.shutdown(wait=False, cancel_futures=True)
         if self._transport is not None:
             self._transport.close()

@@ -8,6 +8,9 @@
                       [--bpm BPM] -o groove.mid
     latentpad classify FILE... [--preset NAME]
     latentpad kit     [--preset NAME] -o DIR [--sample-rate HZ] [--seed N]
+    latentpad index   --library DIR [--preset NAME]
+    latentpad similar FILE [--library DIR] [--preset NAME] [-k N]
+    latentpad map     [--preset NAME] -o map.png [--data-dir DIR] [--library DIR]
     latentpad doctor  [--presets-dir DIR]
     latentpad bench   [--seconds S] [--pings N] [--preset NAME] [--json out.json]
     latentpad train oneshot DIR [--preset NAME] [--steps N] [--device cpu|cuda] [--resume]
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import importlib
 import ipaddress
 import logging
 import socket
@@ -71,6 +75,8 @@ def _serve_args(p: argparse.ArgumentParser) -> None:
                    help="folder /pad/encode may read from (repeatable; default your home folder)")
     p.add_argument("--save-dir", type=Path, default=None,
                    help=f"where /pad/save copies renders (default {default_save_dir()})")
+    p.add_argument("--library", type=Path, action="append", default=None,
+                   help="folder of sounds /pad/similar searches (repeatable; indexed at start)")
 
 
 def _serve(args) -> int:
@@ -81,7 +87,8 @@ def _serve(args) -> int:
                         render_dir=args.render_dir or default_render_dir(), device=args.device,
                         intra_op_threads=args.threads, keep_renders_per_pad=args.keep, seed=args.seed,
                         sample_dirs=tuple(args.sample_dir or default_sample_dirs()),
-                        save_dir=args.save_dir or default_save_dir())
+                        save_dir=args.save_dir or default_save_dir(),
+                        library_dirs=tuple(args.library or ()))
     if not _is_loopback(settings.host):
         print(f"latentpad: warning: listening on {settings.host}, not loopback: anyone who can "
               "reach this port can drive the server and make it write files", file=sys.stderr)
@@ -173,15 +180,13 @@ def _pattern(args) -> int:
 
 
 # --- classify / kit (server.offline) ------------------------------------------------------------
-def _offline(name: str) -> Command:
+def _offline(name: str, module: str = "offline") -> Command:
     def add_args(p: argparse.ArgumentParser) -> None:
-        from server import offline
-
+        offline = importlib.import_module(f"server.{module}")
         getattr(offline, f"{name}_args")(p, _add_preset_args)
 
     def run(args) -> int:
-        from server import offline
-
+        offline = importlib.import_module(f"server.{module}")
         settings = Settings(presets_dir=args.presets_dir, preset=args.preset, device=args.device,
                             intra_op_threads=args.threads)
         return getattr(offline, name)(args, _load(settings))
@@ -237,6 +242,11 @@ COMMANDS = {
     "pattern": Command("write a 2-bar drum pattern from the groove model to a .mid", _pattern_args, _pattern),
     "classify": Command("print class probabilities of sound files (needs an encoder)", *_offline("classify")),
     "kit": Command("render the 16 pads' start points to DIR/01_<class>.wav … for a Drum Rack", *_offline("kit")),
+    "index": Command("index a sample library for similarity search (needs an encoder)",
+                     *_offline("index", "library_cli")),
+    "similar": Command("print the library sounds nearest a sound file", *_offline("similar", "library_cli")),
+    "map": Command("draw the preset's XY map (and sounds placed on it) to a PNG (needs matplotlib)",
+                   *_offline("map", "library_cli")),
     "doctor": Command("check onnxruntime, MIDI, audio and presets", _doctor_args, _doctor),
     "bench": Command("measure OSC round trip and render latency", _bench_args, _bench),
     "train": Command("train a model on your own sounds (needs the export extra)", _torch_side_args, _torch_side),

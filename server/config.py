@@ -33,6 +33,14 @@ def default_sample_dirs() -> tuple:
     return (Path.home(),)
 
 
+def library_dir(folder) -> Path:
+    """A --library folder, resolved; ConfigError if it is not a folder."""
+    path = Path(folder).expanduser().resolve()
+    if not path.is_dir():
+        raise ConfigError(f"--library {folder}: not a folder; give a folder of sound files")
+    return path
+
+
 def _check_port(name: str, value: int, allow_zero: bool) -> None:
     low = 0 if allow_zero else 1
     if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= 65535:
@@ -53,6 +61,7 @@ class Settings:
     seed: Optional[int] = None
     sample_dirs: tuple = field(default_factory=default_sample_dirs)  # /pad/encode reads only here
     save_dir: Path = field(default_factory=default_save_dir)  # /pad/save writes here
+    library_dirs: tuple = ()  # /pad/similar searches the sounds here (none: no library)
 
     def __post_init__(self) -> None:
         if not isinstance(self.host, str) or not self.host:
@@ -66,6 +75,7 @@ class Settings:
             raise ConfigError("--sample-dir: give at least one folder /pad/encode may read from")
         object.__setattr__(self, "sample_dirs",
                            tuple(Path(d).expanduser().resolve() for d in self.sample_dirs))
+        object.__setattr__(self, "library_dirs", tuple(library_dir(d) for d in self.library_dirs))
         if not PRESET_NAME_RE.fullmatch(self.preset or ""):
             raise ConfigError(
                 f"--preset {self.preset!r} is not a preset name: use letters, digits, '_', '.', '-'"

@@ -22,7 +22,8 @@ from server.patterns import GM_NOTES, INSTRUMENTS, NINST
 from server.requests import (  # noqa: F401  (re-exported: callers import requests from here)
     Hello, Ping, PadXY, PadLatent, PadRandom, PadRender, PresetLoad, PresetList, Stats, PatternXY,
     PatternDensity, PatternTemperature, PatternStore, PatternRecall, PadEncode, PadVary, PadMorph,
-    PadCombine, PadClassify, PadSave, SceneStore, SceneRecall)
+    PadCombine, PadClassify, PadSave, SceneStore, SceneRecall,
+    PadSimilar, LibraryRescan)
 
 NPADS = 16
 MAX_DATAGRAM = 8192  # every datagram we send stays strictly below this many bytes
@@ -111,6 +112,13 @@ REQUESTS = {a.path: a for a in (
             "copy the pad's latest render into --save-dir as NAME.wav (its last path part, characters "
             "outside [A-Za-z0-9_.-] replaced by _) or, without a name, "
             "`<class>_<x>_<y>_<point hash>.wav`; /error if the pad has no render yet"),
+    Address("/pad/similar", (PAD, Arg("k", "i", 1, 32)), PadSimilar, "/similar",
+            "the k sounds in the --library folders nearest the pad's current point (cosine distance "
+            "between the point and the hits' encoder mus); off the receive path; /error without --library, "
+            "without an encoder or while the first index is still being built"),
+    Address("/library/rescan", (), LibraryRescan, "/library",
+            "re-index the --library folders off the receive path (only new and changed files are "
+            "encoded); /library when done"),
     Address("/scene/store", (Arg("slot", "i", 0, SCENE_SLOTS - 1),), SceneStore, "/scene",
             "bookmark all 16 pads' points (and homes) in a slot"),
     Address("/scene/recall", (Arg("slot", "i", 0, SCENE_SLOTS - 1),
@@ -151,6 +159,13 @@ REPLIES = {r.path: r for r in (
     Reply("/class", (Arg("pad", "i"), Arg("classes", "sf", count="groups", max_groups=64, group=(
               Arg("name", "s", max_len=64), Arg("prob", "f")))),
           "the pad's classes and probabilities as name:s prob:f pairs, most likely first (all classes)"),
+    Reply("/similar", (Arg("pad", "i"), Arg("hits", "sff", count="groups", max_groups=32, group=(
+              Arg("path", "s", max_len=4096), Arg("start_s", "f"), Arg("distance", "f")))),
+          "nearest first: path:s start_s:f (where the hit starts in the file, seconds) distance:f "
+          "(cosine, 0 = same direction, up to 2); several /similar datagrams (same pad, continuing "
+          "the list) when k results do not fit in one"),
+    Reply("/library", (Arg("count", "i"), Arg("files", "i"), Arg("skipped", "i")),
+          "the library index is ready: hits indexed, sound files, files that could not be read"),
     Reply("/saved", (Arg("pad", "i"), Arg("path", "s", max_len=4096)), "where /pad/save wrote the WAV"),
     Reply("/scene", (Arg("slot", "i"),), "the scene slot stored, or the recalled scene has arrived"),
     Reply("/pattern/row", (Arg("instrument", "i"), Arg("velocity", "f", count="any")),

@@ -130,3 +130,14 @@ class SceneStore:
 class SceneRecall:
     slot: int
     morph_ms: float = 0.0
+
+
+@dataclass(frozen=True)
+class PadSimilar:
+    pad: int
+    k: int
+
+
+@dataclass(frozen=True)
+class LibraryRescan:
+    pass

@@ -25,7 +25,8 @@ def latentpad(*args: str, timeout: float = 120) -> subprocess.CompletedProcess:
 def test_server_never_imports_torch_or_export():
     code = ("import sys, server.cli, server.app, server.bench, server.doctor, server.models, "
             "server.presets, server.render, server.osc, server.engine, server.protocol, "
-            "server.space, server.analysis, server.tasks, server.offline; "
+            "server.space, server.analysis, server.tasks, server.offline, server.library, server.similar, "
+            "server.library_cli, server.xymap; "
             "bad = [m for m in sys.modules if m.split('.')[0] in ('torch', 'export')]; "
             "assert not bad, bad")
     out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=60)
