@@ -1,0 +1,94 @@
+"""The latentpad Groove (MIDI effect) patch: a thin wiring around js/groove_logic.js.
+
+Live's transport drives the steps: [metro 16n @quantize 16n @active 1] only runs while Live
+plays, and each tick asks [transport] for bars/beats/units and tempo. Notes leave through
+[pipe 0 0 0] (the micro-offset delay) -> [makenote 100 60] -> [noteout], to a Drum Rack
+after this device; MIDI from the track passes through unchanged.
+"""
+
+from __future__ import annotations
+
+from m4l.patcher import Patcher
+
+SERVER_PORT = 9000
+REPLY_PORT = 9002
+INSTRUMENTS = ("Kick", "Snare", "Closed Hat", "Open Hat", "Low Tom", "Mid Tom", "High Tom",
+               "Crash", "Ride")
+
+
+def groove() -> dict:
+    p = Patcher(width=470)
+    logic = p.obj("js groove_logic.js", 40, 400, 300, outlets=4)
+    send = p.obj(f"udpsend 127.0.0.1 {SERVER_PORT}", 40, 450, 140)
+    recv = p.obj(f"udpreceive {REPLY_PORT}", 40, 350, 110)
+    p.connect(recv, 0, logic)
+    p.connect(logic, 0, send)
+
+    device = p.obj("live.thisdevice", 400, 250)
+    start = p.obj("t b b", 400, 280, 50)
+    hello = p.msg("hello", 400, 310, 50)
+    alive = p.obj("metro 1000", 480, 310, 70)
+    p.connect(device, 0, start)
+    p.connect(start, 1, alive)
+    p.connect(start, 0, hello)
+    p.connect(hello, 0, logic)
+    p.connect(alive, 0, logic)
+
+    led = p.ui("led", 40, 500, (8, 8, 16, 16))
+    status = p.ui("live.comment", 80, 500, (28, 8, 300, 16), text="offline")
+    p.connect(logic, 2, led)
+    p.connect(logic, 3, status)
+
+    def control(ui_id: str, words: str, x: float, y: float) -> None:
+        box = p.obj("prepend " + words, x, y, 110)
+        p.connect(ui_id, 0, box)
+        p.connect(box, 0, logic)
+
+    xy = p.ui("pictslider", 200, 40, (8, 30, 120, 120))
+    for axis, outlet, px, py in (("X", 0, 134, 30), ("Y", 1, 134, 84)):
+        scale = p.obj("/ 127.", 200 + 60 * outlet, 170, 50)
+        dial = p.ui("live.dial", 200 + 60 * outlet, 200, (px, py, 44, 48),
+                    param=(f"Groove {axis}", axis, "float", 0.0, 1.0))
+        p.connect(xy, outlet, scale)
+        p.connect(scale, 0, dial)
+        control(dial, axis.lower(), 200 + 120 * outlet, 260)
+    for inst, name in enumerate(INSTRUMENTS):
+        dial = p.ui("live.dial", 600 + 60 * inst, 40, (186 + 31 * (inst % 9), 30, 30, 48),
+                    param=(f"Density {name}", name[:5], "float", 0.0, 1.0))
+        control(dial, f"density {inst}", 600 + 60 * inst, 100)
+    temperature = p.ui("live.dial", 600, 150, (186, 90, 44, 48),
+                       param=("Temperature", "Temp", "float", 0.0, 2.0))
+    control(temperature, "temperature", 600, 210)
+    to_clip = p.ui("live.text", 700, 150, (240, 100, 90, 18),
+                   param=("Write Clip", "To Clip", "enum", 0, 1, ["off", "on"]), text="Pattern to clip", mode=0)
+    write = p.msg("writeclip", 700, 210, 60)
+    p.connect(to_clip, 0, write)
+    p.connect(write, 0, logic)
+
+    # Live's transport -> steps
+    clock = p.obj("metro 16n @quantize 16n @active 1", 40, 600, 200)
+    where = p.obj("transport", 40, 630, 200)
+    position = p.obj("pack 0 0 0.", 40, 660, 80)
+    tick = p.obj("prepend tick", 40, 690, 80)
+    tempo = p.obj("prepend tempo", 160, 690, 80)
+    p.connect(clock, 0, where)
+    p.connect(where, 0, position, 0)
+    p.connect(where, 1, position, 1)
+    p.connect(where, 2, position, 1 + 1)
+    p.connect(position, 0, tick)
+    p.connect(tick, 0, logic)
+    p.connect(where, 4, tempo)
+    p.connect(tempo, 0, logic)
+
+    # notes out (after the micro-offset delay), MIDI in passes through
+    delay = p.obj("pipe 0 0 0", 40, 760, 80)
+    make = p.obj("makenote 100 60", 40, 790, 100)
+    out = p.obj("noteout", 40, 820, 60)
+    p.connect(logic, 1, delay)
+    p.connect(delay, 0, make, 0)
+    p.connect(delay, 1, make, 1)
+    p.connect(make, 0, out, 0)
+    p.connect(make, 1, out, 1)
+    thru_in, thru_out = p.obj("midiin", 300, 760, 50), p.obj("midiout", 300, 820, 50)
+    p.connect(thru_in, 0, thru_out)
+    return p.to_json("latentpad Groove: drum patterns from the latentpad server, played on Live's transport")

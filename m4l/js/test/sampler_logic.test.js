@@ -1,0 +1,113 @@
+// node --test m4l/js/test : the Sampler's logic with Max's outlet() replaced by a recorder.
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const {createSampler, SENDS, FIRST_NOTE} = require("../sampler_logic.js");
+
+function make() {
+  const sent = [];
+  const api = createSampler((outlet, args) => sent.push([outlet, ...args]));
+  return {api, sent, osc: () => sent.filter((m) => m[0] === 0).map((m) => m.slice(1)),
+          clear: () => sent.splice(0)};
+}
+
+function tags(args) {
+  return args.map((v) => (typeof v === "string" ? "s" : Number.isInteger(v) ? "i" : "f")).join("");
+}
+
+test("hello carries Live's sample rate and the reply port", () => {
+  const d = make();
+  d.api.samplerate(48000);
+  assert.deepEqual(d.osc(), [["/hello", 9001, 48000]]);
+  d.clear();
+  d.api.samplerate(12345); // not a rate the server resamples to: leave it off
+  assert.deepEqual(d.osc(), [["/hello", 9001]]);
+});
+
+test("every message sent uses its SENDS address with int args where the table says i", () => {
+  const d = make();
+  d.api.samplerate(44100); d.api.tick(); d.api.osc("/hello", ["0.1.0", "default", 16]);
+  d.api.tick(); d.api.select(5); d.api.x(0.25); d.api.y(1); d.api.random(); d.api.vary();
+  d.api.morpha(2); d.api.morphb(3); d.api.morpht(0.5); d.api.morph(); d.api.scene(4);
+  d.api.store(); d.api.glide(250); d.api.recall();
+  const seen = new Set();
+  for (const [address, ...args] of d.osc()) {
+    const want = SENDS[address];
+    assert.ok(want, `unexpected address ${address}`);
+    seen.add(address);
+    assert.equal(args.length, want.length, address);
+    args.forEach((v, i) => {
+      if (want[i] === "i") assert.ok(Number.isInteger(v), `${address} arg ${i} must be int`);
+      else assert.ok(Number.isFinite(v), `${address} arg ${i} must be a number`);
+    });
+  }
+  assert.deepEqual([...seen].sort(), Object.keys(SENDS).sort());
+});
+
+test("a fresh render loads into the slot that is not playing, then swaps on loaded", () => {
+  const d = make();
+  d.api.osc("/sample", [3, "/r/pad03_1.wav", 1]);
+  assert.deepEqual(d.sent, [[2, 6, "stop"], [1, 6, "replace", "/r/pad03_1.wav"]]);
+  d.clear();
+  d.api.loaded(3, 0);
+  assert.deepEqual(d.sent, [[3, 3, 1]]); // gate 1 -> buffer a
+  d.clear();
+  d.api.osc("/sample", [3, "/r/pad03_2.wav", 2]);
+  assert.deepEqual(d.sent, [[2, 7, "stop"], [1, 7, "replace", "/r/pad03_2.wav"]]);
+  d.clear();
+  d.api.loaded(3, 0); // a stray bang from the live buffer: no swap
+  assert.deepEqual(d.sent, []);
+  d.api.loaded(3, 1);
+  assert.deepEqual(d.sent, [[3, 3, 2]]);
+  assert.equal(d.api.state.live[3], 1);
+});
+
+test("two renders while one buffer~ is reading: swap only after the last read", () => {
+  const d = make();
+  d.api.osc("/sample", [2, "/r/one.wav", 1]);
+  d.api.osc("/sample", [2, "/r/two.wav", 2]); // same idle buffer, still reading the first
+  d.clear();
+  d.api.loaded(2, 0); // the first read's bang: the buffer~ is reading two.wav now
+  assert.deepEqual(d.sent, []);
+  d.api.loaded(2, 0);
+  assert.deepEqual(d.sent, [[3, 2, 1]]);
+});
+
+test("an older render arriving late is ignored", () => {
+  const d = make();
+  d.api.osc("/sample", [0, "/r/b.wav", 5]);
+  d.clear();
+  d.api.osc("/sample", [0, "/r/a.wav", 4]);
+  assert.deepEqual(d.sent, []);
+});
+
+test("audition plays the selected pad's note through the MIDI path", () => {
+  const d = make();
+  d.api.select(15);
+  d.api.audition(100);
+  assert.deepEqual(d.sent, [[4, FIRST_NOTE + 15, 100]]);
+});
+
+test("offline after 3 silent ticks, re-announces, back online on /hello and re-renders pads", () => {
+  const d = make();
+  d.api.samplerate(48000);
+  d.api.osc("/hello", ["0.1.0", "default", 16]);
+  assert.equal(d.api.state.online, true);
+  assert.equal(d.osc().filter((m) => m[0] === "/pad/render").length, 16);
+  d.clear();
+  d.api.tick(); d.api.tick(); d.api.tick();
+  assert.equal(d.api.state.online, false);
+  assert.deepEqual(d.sent.filter((m) => m[0] === 5), [[5, 0]]);
+  assert.deepEqual(d.osc().at(-1), ["/hello", 9001, 48000]); // re-announce while offline
+  d.clear();
+  d.api.osc("/hello", ["0.1.0", "default", 16]);
+  assert.deepEqual(d.sent.filter((m) => m[0] === 5), [[5, 1]]);
+});
+
+test("values are clamped to the protocol ranges", () => {
+  const d = make();
+  d.api.select(99); d.api.x(2); d.api.y(-1);
+  assert.deepEqual(d.osc().at(-1), ["/pad/xy", 15, 1, 0]);
+  d.api.spread(9); d.api.random();
+  assert.deepEqual(d.osc().at(-1), ["/pad/random", 15, 4]);
+  assert.equal(tags(d.osc().at(-1).slice(1)), "ii"); // JS numbers: Max sends 4 as int; server takes it
+});

@@ -1,0 +1,54 @@
+"""Max / Max for Live objects the patches may use: class -> (inlets, outlets, outlet types).
+
+The patch generator takes inlet/outlet counts from here (Max recomputes them on load, but
+patch cords must name outlets that exist); tests/test_m4l_patches.py refuses any object that is
+not listed. `None` counts come from the object's arguments (route, js).
+"""
+
+SIG = "signal"
+OBJECTS = {
+    # networking
+    "udpsend": (1, 0, []),
+    "udpreceive": (1, 1, [""]),
+    # scripting
+    "js": (1, None, None),
+    # audio
+    "buffer~": (1, 2, ["float", "bang"]),
+    "play~": (2, 2, [SIG, SIG]),
+    "*~": (2, 1, [SIG]),
+    "plugout~": (2, 0, []),
+    "dspstate~": (1, 4, ["int", "float", "int", "int"]),
+    # MIDI
+    "notein": (1, 3, ["int", "int", "int"]),
+    "stripnote": (2, 2, ["int", "int"]),
+    "makenote": (3, 2, ["float", "float"]),
+    "noteout": (3, 0, []),
+    "midiin": (1, 1, ["int"]),
+    "midiout": (1, 0, []),
+    # control
+    "pack": (2, 1, [""]),
+    "unpack": (1, 2, ["float", "float"]),
+    "route": (2, None, None),
+    "gate": (2, 2, ["", ""]),
+    "t": (1, 2, ["bang", "float"]),
+    "/": (2, 1, ["float"]),
+    "-": (2, 1, ["int"]),
+    "prepend": (2, 1, [""]),
+    "pipe": (3, 2, ["int", "int"]),
+    "metro": (2, 1, ["bang"]),
+    "transport": (2, 9, ["int", "int", "float", "float", "float", "", "int", "float", ""]),
+    "message": (2, 1, [""]),
+    "comment": (1, 0, []),
+    # UI
+    "led": (1, 1, ["int"]),
+    "pictslider": (2, 2, ["int", "int"]),
+    # Max for Live
+    "live.thisdevice": (1, 3, ["bang", "int", "int"]),
+    "live.dial": (1, 2, ["", "float"]),
+    "live.numbox": (1, 2, ["", "float"]),
+    "live.text": (1, 2, ["", ""]),
+    "live.tab": (1, 3, ["", "", "float"]),
+    "live.comment": (1, 0, []),
+}
+UI_CLASSES = {"led", "pictslider", "live.dial", "live.numbox", "live.text", "live.tab",
+              "live.comment", "comment", "message"}

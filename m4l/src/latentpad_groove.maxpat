@@ -1,0 +1,1802 @@
+{
+  "patcher": {
+    "fileversion": 1,
+    "appversion": {
+      "major": 8,
+      "minor": 5,
+      "revision": 0,
+      "architecture": "x64",
+      "modernui": 1
+    },
+    "classnamespace": "box",
+    "rect": [
+      100.0,
+      100.0,
+      1200.0,
+      800.0
+    ],
+    "openinpresentation": 1,
+    "default_fontsize": 10.0,
+    "default_fontname": "Arial Bold",
+    "gridsize": [
+      8.0,
+      8.0
+    ],
+    "devicewidth": 470.0,
+    "description": "latentpad Groove: drum patterns from the latentpad server, played on Live's transport",
+    "boxes": [
+      {
+        "box": {
+          "id": "obj-1",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 4,
+          "outlettype": [
+            "",
+            "",
+            "",
+            ""
+          ],
+          "patching_rect": [
+            40.0,
+            400.0,
+            300.0,
+            22.0
+          ],
+          "text": "js groove_logic.js"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-2",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "outlettype": [],
+          "patching_rect": [
+            40.0,
+            450.0,
+            140.0,
+            22.0
+          ],
+          "text": "udpsend 127.0.0.1 9000"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-3",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            40.0,
+            350.0,
+            110.0,
+            22.0
+          ],
+          "text": "udpreceive 9002"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-4",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 3,
+          "outlettype": [
+            "bang",
+            "int",
+            "int"
+          ],
+          "patching_rect": [
+            400.0,
+            250.0,
+            90.0,
+            22.0
+          ],
+          "text": "live.thisdevice"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-5",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 2,
+          "outlettype": [
+            "bang",
+            "float"
+          ],
+          "patching_rect": [
+            400.0,
+            280.0,
+            50.0,
+            22.0
+          ],
+          "text": "t b b"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-6",
+          "maxclass": "message",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            400.0,
+            310.0,
+            50.0,
+            22.0
+          ],
+          "text": "hello"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-7",
+          "maxclass": "newobj",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            "bang"
+          ],
+          "patching_rect": [
+            480.0,
+            310.0,
+            70.0,
+            22.0
+          ],
+          "text": "metro 1000"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-8",
+          "maxclass": "led",
+          "numinlets": 1,
+          "numoutlets": 1,
+          "outlettype": [
+            "int"
+          ],
+          "patching_rect": [
+            40.0,
+            500.0,
+            16.0,
+            16.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            8.0,
+            8.0,
+            16.0,
+            16.0
+          ]
+        }
+      },
+      {
+        "box": {
+          "id": "obj-9",
+          "maxclass": "live.comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "outlettype": [],
+          "patching_rect": [
+            80.0,
+            500.0,
+            300.0,
+            16.0
+          ],
+          "text": "offline",
+          "presentation": 1,
+          "presentation_rect": [
+            28.0,
+            8.0,
+            300.0,
+            16.0
+          ]
+        }
+      },
+      {
+        "box": {
+          "id": "obj-10",
+          "maxclass": "pictslider",
+          "numinlets": 2,
+          "numoutlets": 2,
+          "outlettype": [
+            "int",
+            "int"
+          ],
+          "patching_rect": [
+            200.0,
+            40.0,
+            120.0,
+            120.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            8.0,
+            30.0,
+            120.0,
+            120.0
+          ]
+        }
+      },
+      {
+        "box": {
+          "id": "obj-11",
+          "maxclass": "newobj",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            "float"
+          ],
+          "patching_rect": [
+            200.0,
+            170.0,
+            50.0,
+            22.0
+          ],
+          "text": "/ 127."
+        }
+      },
+      {
+        "box": {
+          "id": "obj-12",
+          "maxclass": "live.dial",
+          "numinlets": 1,
+          "numoutlets": 2,
+          "outlettype": [
+            "",
+            "float"
+          ],
+          "patching_rect": [
+            200.0,
+            200.0,
+            44.0,
+            48.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            134.0,
+            30.0,
+            44.0,
+            48.0
+          ],
+          "parameter_enable": 1,
+          "varname": "Groove X",
+          "saved_attribute_attributes": {
+            "valueof": {
+              "parameter_longname": "Groove X",
+              "parameter_shortname": "X",
+              "parameter_type": 0,
+              "parameter_mmin": 0.0,
+              "parameter_mmax": 1.0
+            }
+          }
+        }
+      },
+      {
+        "box": {
+          "id": "obj-13",
+          "maxclass": "newobj",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            200.0,
+            260.0,
+            110.0,
+            22.0
+          ],
+          "text": "prepend x"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-14",
+          "maxclass": "newobj",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            "float"
+          ],
+          "patching_rect": [
+            260.0,
+            170.0,
+            50.0,
+            22.0
+          ],
+          "text": "/ 127."
+        }
+      },
+      {
+        "box": {
+          "id": "obj-15",
+          "maxclass": "live.dial",
+          "numinlets": 1,
+          "numoutlets": 2,
+          "outlettype": [
+            "",
+            "float"
+          ],
+          "patching_rect": [
+            260.0,
+            200.0,
+            44.0,
+            48.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            134.0,
+            84.0,
+            44.0,
+            48.0
+          ],
+          "parameter_enable": 1,
+          "varname": "Groove Y",
+          "saved_attribute_attributes": {
+            "valueof": {
+              "parameter_longname": "Groove Y",
+              "parameter_shortname": "Y",
+              "parameter_type": 0,
+              "parameter_mmin": 0.0,
+              "parameter_mmax": 1.0
+            }
+          }
+        }
+      },
+      {
+        "box": {
+          "id": "obj-16",
+          "maxclass": "newobj",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            320.0,
+            260.0,
+            110.0,
+            22.0
+          ],
+          "text": "prepend y"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-17",
+          "maxclass": "live.dial",
+          "numinlets": 1,
+          "numoutlets": 2,
+          "outlettype": [
+            "",
+            "float"
+          ],
+          "patching_rect": [
+            600.0,
+            40.0,
+            30.0,
+            48.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            186.0,
+            30.0,
+            30.0,
+            48.0
+          ],
+          "parameter_enable": 1,
+          "varname": "Density Kick",
+          "saved_attribute_attributes": {
+            "valueof": {
+              "parameter_longname": "Density Kick",
+              "parameter_shortname": "Kick",
+              "parameter_type": 0,
+              "parameter_mmin": 0.0,
+              "parameter_mmax": 1.0
+            }
+          }
+        }
+      },
+      {
+        "box": {
+          "id": "obj-18",
+          "maxclass": "newobj",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            600.0,
+            100.0,
+            110.0,
+            22.0
+          ],
+          "text": "prepend density 0"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-19",
+          "maxclass": "live.dial",
+          "numinlets": 1,
+          "numoutlets": 2,
+          "outlettype": [
+            "",
+            "float"
+          ],
+          "patching_rect": [
+            660.0,
+            40.0,
+            30.0,
+            48.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            217.0,
+            30.0,
+            30.0,
+            48.0
+          ],
+          "parameter_enable": 1,
+          "varname": "Density Snare",
+          "saved_attribute_attributes": {
+            "valueof": {
+              "parameter_longname": "Density Snare",
+              "parameter_shortname": "Snare",
+              "parameter_type": 0,
+              "parameter_mmin": 0.0,
+              "parameter_mmax": 1.0
+            }
+          }
+        }
+      },
+      {
+        "box": {
+          "id": "obj-20",
+          "maxclass": "newobj",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            660.0,
+            100.0,
+            110.0,
+            22.0
+          ],
+          "text": "prepend density 1"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-21",
+          "maxclass": "live.dial",
+          "numinlets": 1,
+          "numoutlets": 2,
+          "outlettype": [
+            "",
+            "float"
+          ],
+          "patching_rect": [
+            720.0,
+            40.0,
+            30.0,
+            48.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            248.0,
+            30.0,
+            30.0,
+            48.0
+          ],
+          "parameter_enable": 1,
+          "varname": "Density Closed Hat",
+          "saved_attribute_attributes": {
+            "valueof": {
+              "parameter_longname": "Density Closed Hat",
+              "parameter_shortname": "Close",
+              "parameter_type": 0,
+              "parameter_mmin": 0.0,
+              "parameter_mmax": 1.0
+            }
+          }
+        }
+      },
+      {
+        "box": {
+          "id": "obj-22",
+          "maxclass": "newobj",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            720.0,
+            100.0,
+            110.0,
+            22.0
+          ],
+          "text": "prepend density 2"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-23",
+          "maxclass": "live.dial",
+          "numinlets": 1,
+          "numoutlets": 2,
+          "outlettype": [
+            "",
+            "float"
+          ],
+          "patching_rect": [
+            780.0,
+            40.0,
+            30.0,
+            48.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            279.0,
+            30.0,
+            30.0,
+            48.0
+          ],
+          "parameter_enable": 1,
+          "varname": "Density Open Hat",
+          "saved_attribute_attributes": {
+            "valueof": {
+              "parameter_longname": "Density Open Hat",
+              "parameter_shortname": "Open ",
+              "parameter_type": 0,
+              "parameter_mmin": 0.0,
+              "parameter_mmax": 1.0
+            }
+          }
+        }
+      },
+      {
+        "box": {
+          "id": "obj-24",
+          "maxclass": "newobj",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            780.0,
+            100.0,
+            110.0,
+            22.0
+          ],
+          "text": "prepend density 3"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-25",
+          "maxclass": "live.dial",
+          "numinlets": 1,
+          "numoutlets": 2,
+          "outlettype": [
+            "",
+            "float"
+          ],
+          "patching_rect": [
+            840.0,
+            40.0,
+            30.0,
+            48.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            310.0,
+            30.0,
+            30.0,
+            48.0
+          ],
+          "parameter_enable": 1,
+          "varname": "Density Low Tom",
+          "saved_attribute_attributes": {
+            "valueof": {
+              "parameter_longname": "Density Low Tom",
+              "parameter_shortname": "Low T",
+              "parameter_type": 0,
+              "parameter_mmin": 0.0,
+              "parameter_mmax": 1.0
+            }
+          }
+        }
+      },
+      {
+        "box": {
+          "id": "obj-26",
+          "maxclass": "newobj",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            840.0,
+            100.0,
+            110.0,
+            22.0
+          ],
+          "text": "prepend density 4"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-27",
+          "maxclass": "live.dial",
+          "numinlets": 1,
+          "numoutlets": 2,
+          "outlettype": [
+            "",
+            "float"
+          ],
+          "patching_rect": [
+            900.0,
+            40.0,
+            30.0,
+            48.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            341.0,
+            30.0,
+            30.0,
+            48.0
+          ],
+          "parameter_enable": 1,
+          "varname": "Density Mid Tom",
+          "saved_attribute_attributes": {
+            "valueof": {
+              "parameter_longname": "Density Mid Tom",
+              "parameter_shortname": "Mid T",
+              "parameter_type": 0,
+              "parameter_mmin": 0.0,
+              "parameter_mmax": 1.0
+            }
+          }
+        }
+      },
+      {
+        "box": {
+          "id": "obj-28",
+          "maxclass": "newobj",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            900.0,
+            100.0,
+            110.0,
+            22.0
+          ],
+          "text": "prepend density 5"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-29",
+          "maxclass": "live.dial",
+          "numinlets": 1,
+          "numoutlets": 2,
+          "outlettype": [
+            "",
+            "float"
+          ],
+          "patching_rect": [
+            960.0,
+            40.0,
+            30.0,
+            48.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            372.0,
+            30.0,
+            30.0,
+            48.0
+          ],
+          "parameter_enable": 1,
+          "varname": "Density High Tom",
+          "saved_attribute_attributes": {
+            "valueof": {
+              "parameter_longname": "Density High Tom",
+              "parameter_shortname": "High ",
+              "parameter_type": 0,
+              "parameter_mmin": 0.0,
+              "parameter_mmax": 1.0
+            }
+          }
+        }
+      },
+      {
+        "box": {
+          "id": "obj-30",
+          "maxclass": "newobj",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            960.0,
+            100.0,
+            110.0,
+            22.0
+          ],
+          "text": "prepend density 6"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-31",
+          "maxclass": "live.dial",
+          "numinlets": 1,
+          "numoutlets": 2,
+          "outlettype": [
+            "",
+            "float"
+          ],
+          "patching_rect": [
+            1020.0,
+            40.0,
+            30.0,
+            48.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            403.0,
+            30.0,
+            30.0,
+            48.0
+          ],
+          "parameter_enable": 1,
+          "varname": "Density Crash",
+          "saved_attribute_attributes": {
+            "valueof": {
+              "parameter_longname": "Density Crash",
+              "parameter_shortname": "Crash",
+              "parameter_type": 0,
+              "parameter_mmin": 0.0,
+              "parameter_mmax": 1.0
+            }
+          }
+        }
+      },
+      {
+        "box": {
+          "id": "obj-32",
+          "maxclass": "newobj",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            1020.0,
+            100.0,
+            110.0,
+            22.0
+          ],
+          "text": "prepend density 7"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-33",
+          "maxclass": "live.dial",
+          "numinlets": 1,
+          "numoutlets": 2,
+          "outlettype": [
+            "",
+            "float"
+          ],
+          "patching_rect": [
+            1080.0,
+            40.0,
+            30.0,
+            48.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            434.0,
+            30.0,
+            30.0,
+            48.0
+          ],
+          "parameter_enable": 1,
+          "varname": "Density Ride",
+          "saved_attribute_attributes": {
+            "valueof": {
+              "parameter_longname": "Density Ride",
+              "parameter_shortname": "Ride",
+              "parameter_type": 0,
+              "parameter_mmin": 0.0,
+              "parameter_mmax": 1.0
+            }
+          }
+        }
+      },
+      {
+        "box": {
+          "id": "obj-34",
+          "maxclass": "newobj",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            1080.0,
+            100.0,
+            110.0,
+            22.0
+          ],
+          "text": "prepend density 8"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-35",
+          "maxclass": "live.dial",
+          "numinlets": 1,
+          "numoutlets": 2,
+          "outlettype": [
+            "",
+            "float"
+          ],
+          "patching_rect": [
+            600.0,
+            150.0,
+            44.0,
+            48.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            186.0,
+            90.0,
+            44.0,
+            48.0
+          ],
+          "parameter_enable": 1,
+          "varname": "Temperature",
+          "saved_attribute_attributes": {
+            "valueof": {
+              "parameter_longname": "Temperature",
+              "parameter_shortname": "Temp",
+              "parameter_type": 0,
+              "parameter_mmin": 0.0,
+              "parameter_mmax": 2.0
+            }
+          }
+        }
+      },
+      {
+        "box": {
+          "id": "obj-36",
+          "maxclass": "newobj",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            600.0,
+            210.0,
+            110.0,
+            22.0
+          ],
+          "text": "prepend temperature"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-37",
+          "maxclass": "live.text",
+          "numinlets": 1,
+          "numoutlets": 2,
+          "outlettype": [
+            "",
+            ""
+          ],
+          "patching_rect": [
+            700.0,
+            150.0,
+            90.0,
+            18.0
+          ],
+          "text": "Pattern to clip",
+          "mode": 0,
+          "presentation": 1,
+          "presentation_rect": [
+            240.0,
+            100.0,
+            90.0,
+            18.0
+          ],
+          "parameter_enable": 1,
+          "varname": "Write Clip",
+          "saved_attribute_attributes": {
+            "valueof": {
+              "parameter_longname": "Write Clip",
+              "parameter_shortname": "To Clip",
+              "parameter_type": 2,
+              "parameter_mmin": 0,
+              "parameter_mmax": 1,
+              "parameter_enum": [
+                "off",
+                "on"
+              ]
+            }
+          }
+        }
+      },
+      {
+        "box": {
+          "id": "obj-38",
+          "maxclass": "message",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            700.0,
+            210.0,
+            60.0,
+            22.0
+          ],
+          "text": "writeclip"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-39",
+          "maxclass": "newobj",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            "bang"
+          ],
+          "patching_rect": [
+            40.0,
+            600.0,
+            200.0,
+            22.0
+          ],
+          "text": "metro 16n @quantize 16n @active 1"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-40",
+          "maxclass": "newobj",
+          "numinlets": 2,
+          "numoutlets": 9,
+          "outlettype": [
+            "int",
+            "int",
+            "float",
+            "float",
+            "float",
+            "",
+            "int",
+            "float",
+            ""
+          ],
+          "patching_rect": [
+            40.0,
+            630.0,
+            200.0,
+            22.0
+          ],
+          "text": "transport"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-41",
+          "maxclass": "newobj",
+          "numinlets": 3,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            40.0,
+            660.0,
+            80.0,
+            22.0
+          ],
+          "text": "pack 0 0 0."
+        }
+      },
+      {
+        "box": {
+          "id": "obj-42",
+          "maxclass": "newobj",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            40.0,
+            690.0,
+            80.0,
+            22.0
+          ],
+          "text": "prepend tick"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-43",
+          "maxclass": "newobj",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            160.0,
+            690.0,
+            80.0,
+            22.0
+          ],
+          "text": "prepend tempo"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-44",
+          "maxclass": "newobj",
+          "numinlets": 3,
+          "numoutlets": 2,
+          "outlettype": [
+            "int",
+            "int"
+          ],
+          "patching_rect": [
+            40.0,
+            760.0,
+            80.0,
+            22.0
+          ],
+          "text": "pipe 0 0 0"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-45",
+          "maxclass": "newobj",
+          "numinlets": 3,
+          "numoutlets": 2,
+          "outlettype": [
+            "float",
+            "float"
+          ],
+          "patching_rect": [
+            40.0,
+            790.0,
+            100.0,
+            22.0
+          ],
+          "text": "makenote 100 60"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-46",
+          "maxclass": "newobj",
+          "numinlets": 3,
+          "numoutlets": 0,
+          "outlettype": [],
+          "patching_rect": [
+            40.0,
+            820.0,
+            60.0,
+            22.0
+          ],
+          "text": "noteout"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-47",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 1,
+          "outlettype": [
+            "int"
+          ],
+          "patching_rect": [
+            300.0,
+            760.0,
+            50.0,
+            22.0
+          ],
+          "text": "midiin"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-48",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "outlettype": [],
+          "patching_rect": [
+            300.0,
+            820.0,
+            50.0,
+            22.0
+          ],
+          "text": "midiout"
+        }
+      }
+    ],
+    "lines": [
+      {
+        "patchline": {
+          "source": [
+            "obj-3",
+            0
+          ],
+          "destination": [
+            "obj-1",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-1",
+            0
+          ],
+          "destination": [
+            "obj-2",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-4",
+            0
+          ],
+          "destination": [
+            "obj-5",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-5",
+            1
+          ],
+          "destination": [
+            "obj-7",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-5",
+            0
+          ],
+          "destination": [
+            "obj-6",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-6",
+            0
+          ],
+          "destination": [
+            "obj-1",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-7",
+            0
+          ],
+          "destination": [
+            "obj-1",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-1",
+            2
+          ],
+          "destination": [
+            "obj-8",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-1",
+            3
+          ],
+          "destination": [
+            "obj-9",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-10",
+            0
+          ],
+          "destination": [
+            "obj-11",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-11",
+            0
+          ],
+          "destination": [
+            "obj-12",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-12",
+            0
+          ],
+          "destination": [
+            "obj-13",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-13",
+            0
+          ],
+          "destination": [
+            "obj-1",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-10",
+            1
+          ],
+          "destination": [
+            "obj-14",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-14",
+            0
+          ],
+          "destination": [
+            "obj-15",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-15",
+            0
+          ],
+          "destination": [
+            "obj-16",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-16",
+            0
+          ],
+          "destination": [
+            "obj-1",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-17",
+            0
+          ],
+          "destination": [
+            "obj-18",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-18",
+            0
+          ],
+          "destination": [
+            "obj-1",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-19",
+            0
+          ],
+          "destination": [
+            "obj-20",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-20",
+            0
+          ],
+          "destination": [
+            "obj-1",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-21",
+            0
+          ],
+          "destination": [
+            "obj-22",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-22",
+            0
+          ],
+          "destination": [
+            "obj-1",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-23",
+            0
+          ],
+          "destination": [
+            "obj-24",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-24",
+            0
+          ],
+          "destination": [
+            "obj-1",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-25",
+            0
+          ],
+          "destination": [
+            "obj-26",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-26",
+            0
+          ],
+          "destination": [
+            "obj-1",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-27",
+            0
+          ],
+          "destination": [
+            "obj-28",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-28",
+            0
+          ],
+          "destination": [
+            "obj-1",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-29",
+            0
+          ],
+          "destination": [
+            "obj-30",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-30",
+            0
+          ],
+          "destination": [
+            "obj-1",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-31",
+            0
+          ],
+          "destination": [
+            "obj-32",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-32",
+            0
+          ],
+          "destination": [
+            "obj-1",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-33",
+            0
+          ],
+          "destination": [
+            "obj-34",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-34",
+            0
+          ],
+          "destination": [
+            "obj-1",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-35",
+            0
+          ],
+          "destination": [
+            "obj-36",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-36",
+            0
+          ],
+          "destination": [
+            "obj-1",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-37",
+            0
+          ],
+          "destination": [
+            "obj-38",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-38",
+            0
+          ],
+          "destination": [
+            "obj-1",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-39",
+            0
+          ],
+          "destination": [
+            "obj-40",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-40",
+            0
+          ],
+          "destination": [
+            "obj-41",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-40",
+            1
+          ],
+          "destination": [
+            "obj-41",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-40",
+            2
+          ],
+          "destination": [
+            "obj-41",
+            2
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-41",
+            0
+          ],
+          "destination": [
+            "obj-42",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-42",
+            0
+          ],
+          "destination": [
+            "obj-1",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-40",
+            4
+          ],
+          "destination": [
+            "obj-43",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-43",
+            0
+          ],
+          "destination": [
+            "obj-1",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-1",
+            1
+          ],
+          "destination": [
+            "obj-44",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-44",
+            0
+          ],
+          "destination": [
+            "obj-45",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-44",
+            1
+          ],
+          "destination": [
+            "obj-45",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-45",
+            0
+          ],
+          "destination": [
+            "obj-46",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-45",
+            1
+          ],
+          "destination": [
+            "obj-46",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-47",
+            0
+          ],
+          "destination": [
+            "obj-48",
+            0
+          ]
+        }
+      }
+    ],
+    "dependency_cache": [],
+    "autosave": 0
+  }
+}
