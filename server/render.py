@@ -24,6 +24,7 @@ import soxr
 
 from server.engine import RenderJob
 from server.protocol import NPADS
+from server.tasks import KeyedWorker
 
 log = logging.getLogger("server.render")
 
@@ -92,58 +93,43 @@ class RenderWorker:
         self._dir = Path(render_dir)
         self._keep = keep_per_pad
         self._notify = notify
-        self._cond = threading.Condition()
-        self._pending: dict = {}
-        self._stopping = False
+        self._worker = KeyedWorker(self._render_all, "latentpad-render")  # latest wins per pad
+        self._lock = threading.Lock()  # the counters: written by both threads
         self._counts = {"requests": 0, "renders": 0, "superseded": 0, "errors": 0, "batches": 0}
         self._written = [deque() for _ in range(NPADS)]
         self._serial = [0] * NPADS
         self._resample = Resampler()
-        self._thread = threading.Thread(target=self._run, name="latentpad-render", daemon=True)
+        self.stop = self._worker.stop
 
     def start(self) -> None:
         self._dir.mkdir(parents=True, exist_ok=True)
         for stale in self._dir.iterdir():  # our own names only: earlier runs' renders and temps
             if RENDER_NAME_RE.fullmatch(stale.name):
                 stale.unlink(missing_ok=True)
-        self._thread.start()
-
-    def stop(self, timeout: float = 5.0) -> None:
-        with self._cond:
-            self._stopping = True
-            self._cond.notify()
-        if self._thread.is_alive():
-            self._thread.join(timeout)
+        self._worker.start()
 
     def submit(self, job: RenderJob, models, sample_rate_hz: int, target) -> None:
         """Latest wins: replaces any job still pending for the same pad. Never blocks on work."""
-        with self._cond:
+        replaced = self._worker.submit(job.pad, _Pending(job, models, sample_rate_hz, target))
+        with self._lock:
             self._counts["requests"] += 1
-            if job.pad in self._pending:
-                self._counts["superseded"] += 1
-            self._pending[job.pad] = _Pending(job, models, sample_rate_hz, target)
-            self._cond.notify()
+            self._counts["superseded"] += int(replaced)
 
     def stats(self) -> dict:
-        with self._cond:
-            return dict(self._counts, pending=len(self._pending))
+        with self._lock:
+            counts = dict(self._counts)
+        return dict(counts, pending=self._worker.pending())
 
-    def _run(self) -> None:
-        while True:
-            with self._cond:
-                while not self._pending and not self._stopping:
-                    self._cond.wait()
-                if self._stopping:
-                    return
-                batch, self._pending = list(self._pending.values()), {}
-            groups: dict = {}
-            for item in batch:  # one decoder call per preset (a swap can leave two)
-                groups.setdefault(id(item.models), []).append(item)
-            for items in groups.values():
-                self._render_group(items)
+    def _render_all(self, pending: list) -> None:
+        """Every pad pending at once: one decoder call per preset (a swap can leave two)."""
+        groups: dict = {}
+        for _, item in pending:
+            groups.setdefault(id(item.models), []).append(item)
+        for items in groups.values():
+            self._render_group(items)
 
     def _count(self, key: str, n: int = 1) -> None:
-        with self._cond:
+        with self._lock:
             self._counts[key] += n
 
     def _render_group(self, items: list) -> None:

@@ -1,8 +1,12 @@
-"""Latest-wins worker: one thread running work off the receive path (file reads, encodes,
-classifications and saves; groove decodes on a worker of their own). Latest wins per key (e.g. ("encode", pad)): a task still waiting is replaced by a
-newer one with the same key, so a burst of /pad/encode on one pad reads one file.
+"""Latest-wins workers: one thread each, work off the receive path.
 
-`submit` only stores the task under a lock; the result (a value or the exception raised) goes to
+`KeyedWorker` is the one mechanism: pending work is kept per key (a pad, a client, ("encode", pad)),
+a newer submit for a key replaces the one still waiting, and the thread hands *everything*
+pending to `handle(items)` at once (oldest first), so the render worker can batch a decoder call
+across pads. `submit` only stores under a lock: it never waits on work.
+
+`LatestWinsWorker` runs callables on it (file reads, encodes, classifications, saves; groove
+decodes on a worker of their own): each result, a value or the exception raised, goes to
 `done(key, value, error)` through `deliver`, which the app makes `loop.call_soon_threadsafe`.
 """
 
@@ -16,9 +20,9 @@ from typing import Any, Callable
 log = logging.getLogger("server.tasks")
 
 
-class LatestWinsWorker:
-    def __init__(self, deliver: Callable[..., None], name: str = "latentpad-analysis"):
-        self._deliver = deliver
+class KeyedWorker:
+    def __init__(self, handle: Callable[[list], None], name: str):
+        self._handle = handle
         self._cond = threading.Condition()
         self._pending: OrderedDict = OrderedDict()
         self._stopping = False
@@ -34,14 +38,17 @@ class LatestWinsWorker:
         if self._thread.is_alive():
             self._thread.join(timeout)
 
-    def submit(self, key: Any, task: Callable[[], Any], done: Callable[[Any, Any, Any], None]) -> bool:
-        """Run `task()` on the worker; `done(key, value, error)` later, through `deliver`.
-        Never blocks. Returns True when it replaced a task still waiting under the same key."""
+    def submit(self, key: Any, item: Any) -> bool:
+        """Store `item` under `key`; True when it replaced an item still waiting there."""
         with self._cond:
             replaced = self._pending.pop(key, None) is not None
-            self._pending[key] = (task, done)
+            self._pending[key] = item
             self._cond.notify()
             return replaced
+
+    def pending(self) -> int:
+        with self._cond:
+            return len(self._pending)
 
     def _run(self) -> None:
         while True:
@@ -50,7 +57,23 @@ class LatestWinsWorker:
                     self._cond.wait()
                 if self._stopping:
                     return
-                key, (task, done) = self._pending.popitem(last=False)
+                items, self._pending = list(self._pending.items()), OrderedDict()
+            self._handle(items)
+
+
+class LatestWinsWorker:
+    def __init__(self, deliver: Callable[..., None], name: str = "latentpad-analysis"):
+        self._deliver = deliver
+        self._worker = KeyedWorker(self._run_all, name)
+        self.start, self.stop = self._worker.start, self._worker.stop
+
+    def submit(self, key: Any, task: Callable[[], Any], done: Callable[[Any, Any, Any], None]) -> bool:
+        """Run `task()` on the worker; `done(key, value, error)` later, through `deliver`.
+        Never blocks. Returns True when it replaced a task still waiting under the same key."""
+        return self._worker.submit(key, (task, done))
+
+    def _run_all(self, items: list) -> None:
+        for key, (task, done) in items:
             try:
                 value, error = task(), None
             except Exception as exc:  # handed to the caller, who turns it into one /error
@@ -58,4 +81,4 @@ class LatestWinsWorker:
             try:
                 self._deliver(done, key, value, error)
             except RuntimeError:  # the event loop is gone: shutting down
-                log.debug("dropped an analysis result during shutdown")
+                log.debug("dropped a result during shutdown")
