@@ -21,6 +21,19 @@ def _need_torch() -> None:
                          "(torch==2.13.0 is the CPU build)") from None
 
 
+def _train(train, data: Path, run: Path, args: argparse.Namespace) -> Path:
+    """Run a model's own training script (`train`: export.oneshot.train or export.groove.train)."""
+    return train.train(train.parser().parse_args([
+        "--data", str(data), "--out", str(run), "--steps", str(args.steps), "--device", args.device,
+        "--threads", str(args.threads), "--seed", str(args.seed),
+        *(["--resume"] if args.resume else []), *(["--tiny"] if args.tiny else [])]))
+
+
+def _command(args: argparse.Namespace) -> str:
+    """The command as typed, for the manifest's training record."""
+    return "latentpad " + " ".join(shlex.quote(a) for a in args.argv)
+
+
 def train_oneshot(args: argparse.Namespace) -> int:
     _need_torch()
     from export.oneshot import export_onnx, train
@@ -29,17 +42,11 @@ def train_oneshot(args: argparse.Namespace) -> int:
     if not data.is_dir():
         raise SystemExit(f"{data}: not a folder of sounds")
     name = args.preset or data.resolve().name
-    run = Path(args.out or f"runs/{name}")
-    targs = train.parser().parse_args([
-        "--data", str(data), "--out", str(run), "--steps", str(args.steps), "--device", args.device,
-        "--threads", str(args.threads), "--seed", str(args.seed), *(["--resume"] if args.resume else []),
-        *(["--tiny"] if args.tiny else [])])
-    ckpt = train.train(targs)
+    ckpt = _train(train, data, Path(args.out or f"runs/{name}"), args)
     out = Path(args.presets_dir) / name
     export_onnx.export_bundle(export_onnx.parser().parse_args([
         "--ckpt", str(ckpt), "--data", str(data), "--out", str(out), "--name", name,
-        "--description", f"one-shots trained on {data.name}",
-        "--command", "latentpad " + " ".join(shlex.quote(a) for a in args.argv)]))
+        "--description", f"one-shots trained on {data.name}", "--command", _command(args)]))
     print(f"preset ready: {out} (serve it with: latentpad serve --preset {name})")
     return 0
 
@@ -53,14 +60,10 @@ def train_groove(args: argparse.Namespace) -> int:
         raise SystemExit(f"{data}: not a folder of MIDI clips")
     name = args.name or data.resolve().name
     run = Path(args.out or f"runs/groove-{name}")
-    ckpt = train.train(train.parser().parse_args([
-        "--data", str(data), "--out", str(run), "--steps", str(args.steps), "--device", args.device,
-        "--threads", str(args.threads), "--seed", str(args.seed), *(["--resume"] if args.resume else []),
-        *(["--tiny"] if args.tiny else [])]))
+    ckpt = _train(train, data, run, args)
     bundle = Path(args.bundle or run / "groove")
     export_onnx.main(["--ckpt", str(ckpt), "--data", str(data), "--out", str(bundle),
-                      *(["--into", args.into] if args.into else []),
-                      "--command", "latentpad " + " ".join(shlex.quote(a) for a in args.argv)])
+                      *(["--into", args.into] if args.into else []), "--command", _command(args)])
     where = f"added to {args.into}" if args.into else (
         f"in {bundle}; add it to a preset with: latentpad export groove --merge {bundle} --into presets/NAME")
     print(f"groove model ready: {where}")

@@ -2,6 +2,7 @@
 file digests and the onnxruntime session used for parity checks and metrics."""
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 import math
@@ -41,3 +42,13 @@ def cpu_session(path: Path, threads: int = 2) -> ort.InferenceSession:
     so.intra_op_num_threads = threads
     so.inter_op_num_threads = 1
     return ort.InferenceSession(str(path), so, providers=["CPUExecutionProvider"])
+
+
+def add_run_args(ap: argparse.ArgumentParser, *, threads: int, ckpt_every: int) -> None:
+    """The arguments every training script shares: device, threads, seed, checkpoints, size."""
+    ap.add_argument("--device", choices=("cpu", "cuda"), default="cpu")
+    ap.add_argument("--threads", type=int, default=threads, help="torch intra-op threads")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--ckpt-every", type=int, default=ckpt_every)
+    ap.add_argument("--resume", action="store_true")
+    ap.add_argument("--tiny", action="store_true", help="a tiny model that only proves the path (CI)")

@@ -156,12 +156,7 @@ def parser() -> argparse.ArgumentParser:
     ap.add_argument("--latent", type=int, default=16)
     ap.add_argument("--real-share", type=float, default=0.3,
                     help="share of each batch from the Hydrogen/LMMS patterns (corpus only)")
-    ap.add_argument("--device", choices=("cpu", "cuda"), default="cpu")
-    ap.add_argument("--threads", type=int, default=1, help="torch threads (1 is fastest for this small model)")
-    ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--ckpt-every", type=int, default=500)
-    ap.add_argument("--resume", action="store_true")
-    ap.add_argument("--tiny", action="store_true", help="a tiny model that only proves the path (CI)")
+    common.add_run_args(ap, threads=1, ckpt_every=500)  # 1 thread is fastest for this small model
     return ap
 
 

@@ -150,12 +150,7 @@ def parser() -> argparse.ArgumentParser:
     ap.add_argument("--class-weight", type=float, default=0.1)
     ap.add_argument("--latent", type=int, default=32)
     ap.add_argument("--augment", action=argparse.BooleanOptionalAction, default=True)
-    ap.add_argument("--device", choices=("cpu", "cuda"), default="cpu")
-    ap.add_argument("--threads", type=int, default=2)
-    ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--ckpt-every", type=int, default=250)
-    ap.add_argument("--resume", action="store_true")
-    ap.add_argument("--tiny", action="store_true", help="a tiny model that only proves the path (CI)")
+    common.add_run_args(ap, threads=2, ckpt_every=250)
     return ap
 
 
