@@ -20,9 +20,9 @@ from typing import Any, Callable, Optional
 
 import numpy as np
 import soundfile as sf
-import soxr
 
 from server.engine import RenderJob
+from server.sample_io import resample
 from server.protocol import NPADS
 from server.tasks import KeyedWorker
 
@@ -32,20 +32,10 @@ SUBTYPE = "PCM_24"
 RENDER_NAME_RE = re.compile(r"pad\d{2}_\d{6,}\.wav(\.tmp)?")
 
 
-class Resampler:
-    """Sample-rate conversion with libsoxr (HQ): ~0.4 ms for 1 s of audio, nothing to design or
-    warm on first use, so the first render at a client's rate costs what every other one does."""
-
-    def __call__(self, audio: np.ndarray, from_hz: int, to_hz: int) -> np.ndarray:
-        if from_hz == to_hz:
-            return audio
-        return soxr.resample(audio, from_hz, to_hz, quality="HQ").astype(np.float32, copy=False)
-
-
-def finish(audio: np.ndarray, model_hz: int, target_hz: int, resampler: Resampler) -> np.ndarray:
+def finish(audio: np.ndarray, model_hz: int, target_hz: int) -> np.ndarray:
     """One decoded row -> playable audio: finite, resampled, peak-safe in [-1, 1]."""
     audio = np.nan_to_num(audio, nan=0.0, posinf=1.0, neginf=-1.0)
-    audio = resampler(audio, model_hz, target_hz)
+    audio = resample(audio, model_hz, target_hz)  # libsoxr: no filter to design on first use
     return np.clip(audio, -1.0, 1.0, out=audio)  # nan_to_num made a copy we own
 
 
@@ -98,7 +88,6 @@ class RenderWorker:
         self._counts = {"requests": 0, "renders": 0, "superseded": 0, "errors": 0, "batches": 0}
         self._written = [deque() for _ in range(NPADS)]
         self._serial = [0] * NPADS
-        self._resample = Resampler()
         self.stop = self._worker.stop
 
     def start(self) -> None:
@@ -158,7 +147,7 @@ class RenderWorker:
         pad = item.job.pad
         self._serial[pad] += 1
         path = self._dir / f"pad{pad:02d}_{self._serial[pad]:06d}.wav"
-        write_wav_atomic(path, finish(row, model_hz, item.sample_rate_hz, self._resample),
+        write_wav_atomic(path, finish(row, model_hz, item.sample_rate_hz),
                          item.sample_rate_hz)
         written = self._written[pad]
         written.append(path)
@@ -179,4 +168,4 @@ def render_to_file(models, job: RenderJob, path: Path, sample_rate_hz: Optional[
     model_hz = models.preset.sample_rate_hz
     audio = models.decoder.render(job.z[np.newaxis, :])[0]
     target_hz = sample_rate_hz or model_hz
-    return write_wav_atomic(path, finish(audio, model_hz, target_hz, Resampler()), target_hz)
+    return write_wav_atomic(path, finish(audio, model_hz, target_hz), target_hz)

@@ -10,7 +10,7 @@ import soundfile as sf
 
 from server.engine import Engine
 from server.protocol import PadRender, PadXY
-from server.render import Failed, Rendered, RenderWorker, Resampler, finish, write_wav_atomic
+from server.render import Failed, Rendered, RenderWorker, finish, write_wav_atomic
 
 
 class GatedDecoder:
@@ -119,11 +119,11 @@ def test_a_failing_render_reports_and_the_worker_keeps_going(tmp_path, tiny_mode
 
 def test_finish_is_peak_safe_and_resamples_to_the_client_rate():
     audio = np.array([0.5, 2.0, -3.0, np.nan, np.inf] * 882, dtype=np.float32)
-    out = finish(audio, 44100, 44100, Resampler())
+    out = finish(audio, 44100, 44100)
     assert out.dtype == np.float32 and np.isfinite(out).all() and np.abs(out).max() <= 1.0
-    up = finish(np.sin(np.arange(4410, dtype=np.float32) / 10), 44100, 48000, Resampler())
+    up = finish(np.sin(np.arange(4410, dtype=np.float32) / 10), 44100, 48000)
     assert len(up) == 4800 and np.abs(up).max() <= 1.0
-    down = finish(np.zeros(45056, np.float32), 44100, 22050, Resampler())
+    down = finish(np.zeros(45056, np.float32), 44100, 22050)
     assert len(down) == 22528
 
 
