@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import math
 import os
@@ -27,6 +28,12 @@ from pythonosc.osc_message import OscMessage
 from pythonosc.osc_message_builder import OscMessageBuilder
 
 READY = re.compile(r"latentpad ready: osc udp ([^:]+):(\d+), .*provider (\S+),")
+
+# Further sections, each a module with `measure(args) -> dict` (run after the core sections, in
+# this order, with the server stopped) and `lines(result) -> list[str]` (the printed report).
+# Its result lands in the JSON under its key.
+SECTIONS = (
+)
 
 
 def _cpu_model() -> str:
@@ -207,6 +214,11 @@ def run(args) -> int:
     print(_line("decoder in-process, batch 1", ref, f"({ref['provider']})"))
     print(_line("decoder in-process, batch 4", ref["batch4"],
                 f"= {4000 / ref['batch4']['p50_ms']:.0f} renders/s at p50"))
+    for key, module in SECTIONS:
+        section = importlib.import_module(module)
+        results[key] = section.measure(args)
+        for text in section.lines(results[key]):
+            print(text)
     if args.json:
         args.json.write_text(json.dumps(results, indent=2))
     return 0

@@ -63,3 +63,14 @@ def client(server):
     c = OscClient(server.port)
     yield c
     c.close()
+
+
+@pytest.fixture
+def jack():
+    """A real JACK server (dummy driver, 48 kHz, 128-frame periods) for this test only."""
+    from jack import Jack, jack_available
+
+    if not jack_available():
+        pytest.skip("jackd (Debian jackd2) is not installed: real MIDI/audio ports need it")
+    with Jack(period=128) as server:
+        yield server
