@@ -70,6 +70,20 @@ def train_groove(args: argparse.Namespace) -> int:
     return 0
 
 
+def train_prior(args: argparse.Namespace) -> int:
+    _need_torch()
+    from export.prior import train
+
+    data, bundle = Path(args.data), Path(args.presets_dir) / args.preset
+    if not data.is_dir():
+        raise SystemExit(f"{data}: not a folder of sounds")
+    if not (bundle / "preset.json").is_file():
+        raise SystemExit(f"{bundle}: no preset bundle there (train one with: latentpad train oneshot DIR)")
+    return train.main(["--preset", str(bundle), "--data", str(data), "--steps", str(args.steps),
+                       "--threads", str(args.threads), "--seed", str(args.seed),
+                       *(["--tiny"] if args.tiny else []), "--command", _command(args)])
+
+
 def export_groove(args: argparse.Namespace) -> int:
     _need_torch()
     from export.groove import export_onnx
@@ -111,6 +125,16 @@ def parser() -> argparse.ArgumentParser:
     gr.add_argument("--resume", action="store_true")
     gr.add_argument("--tiny", action="store_true", help="a tiny model, to check the path quickly")
     gr.set_defaults(run=train_groove)
+    pr = tr.add_parser("prior", help="train a preset's latent diffusion prior on a folder of sounds and add it")
+    pr.add_argument("data", help="a folder of one-shots (subfolders named by class are the classes), "
+                                 "or a corpus folder from export.oneshot_data")
+    pr.add_argument("--preset", default="default", help="the preset bundle to add prior.onnx to")
+    pr.add_argument("--presets-dir", default=str(Path(__file__).resolve().parent.parent / "presets"))
+    pr.add_argument("--steps", type=int, default=8000)
+    pr.add_argument("--threads", type=int, default=2)
+    pr.add_argument("--seed", type=int, default=0)
+    pr.add_argument("--tiny", action="store_true", help="a tiny model, to check the path quickly")
+    pr.set_defaults(run=train_prior)
     ex = sub.add_parser("export", help="export a checkpoint to a preset bundle").add_subparsers(dest="what", required=True)
     eo = ex.add_parser("oneshot", help="arguments as `python -m export.oneshot.export_onnx --help`")
     eo.add_argument("rest", nargs=argparse.REMAINDER)

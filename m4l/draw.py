@@ -8,7 +8,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 COLOURS = {"live.dial": "#f0a030", "live.numbox": "#f0a030", "live.text": "#60a0e0",
-           "live.tab": "#60a0e0", "pictslider": "#50c080", "led": "#e05050",
+           "live.tab": "#60a0e0", "live.menu": "#60a0e0", "pictslider": "#50c080", "led": "#e05050",
            "live.comment": "#bbbbbb"}
 
 
@@ -16,6 +16,8 @@ def label(box: dict) -> str:
     value = box.get("saved_attribute_attributes", {}).get("valueof", {})
     if box["maxclass"] == "live.tab":
         return f"{value['parameter_longname']} 1..{len(value['parameter_enum'])}"
+    if box["maxclass"] == "live.menu":
+        return f"{value['parameter_shortname']}: {value['parameter_enum'][0]}"
     if box["maxclass"] == "pictslider":
         return "XY"
     return box.get("text") if box["maxclass"] in ("live.text", "live.comment") else \

@@ -48,7 +48,8 @@ OBJECTS = {
     "live.numbox": (1, 2, ["", "float"]),
     "live.text": (1, 2, ["", ""]),
     "live.tab": (1, 3, ["", "", "float"]),
+    "live.menu": (1, 3, ["", "", "float"]),
     "live.comment": (1, 0, []),
 }
-UI_CLASSES = {"led", "pictslider", "live.dial", "live.numbox", "live.text", "live.tab",
+UI_CLASSES = {"led", "pictslider", "live.dial", "live.numbox", "live.text", "live.tab", "live.menu",
               "live.comment", "comment", "message"}

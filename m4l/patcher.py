@@ -10,6 +10,7 @@ from __future__ import annotations
 from m4l.maxobjects import OBJECTS
 
 PARAM_TYPES = {"float": 0, "int": 1, "enum": 2}
+TRIGGER_TYPES = {"b": "bang", "f": "float", "i": "int", "l": "list", "s": "symbol"}
 
 
 class Patcher:
@@ -43,6 +44,8 @@ class Patcher:
             count = len(words) + (name == "route")
         elif name == "js":
             count = outlets
+        if name == "t":  # each argument is the type of its outlet: b f i l s (a: anything)
+            types = [TRIGGER_TYPES.get(w, "") for w in words]
         if types is None or len(types) != count:
             types = [""] * count
         return self._add("newobj", text, (x, y, width, 22), inlets, count, types)

@@ -1,10 +1,12 @@
 """The latentpad Sampler (instrument) patch: a thin wiring around js/sampler_logic.js.
 
 Trigger path, all plain Max objects, no JS and no model in it:
-  [notein] -> [stripnote] -> [pack 0 0] -> [route 36 .. 51] -> per pad [gate 2]
+  [notein] -> [stripnote] -> [pack 0 0] -> [t l l] -> [route 36 .. 51] -> per pad [gate 2]
   -> voice a or b: [t b f] -> velocity/127 into [*~], `start 0` into [play~ ---lpNa|b] -> [plugout~]
 The JS only sets each pad's gate (which of its two buffer~s is live) after a buffer~ reports
-it has finished reading, so a pad never plays a half-loaded sample.
+it has finished reading, so a pad never plays a half-loaded sample. [t l l] fans each played
+note out to the JS as well (`played note velocity`, after the hit: a trigger fires right to
+left), which asks the server for the pad's next variation when Humanize is on (round robin).
 """
 
 from __future__ import annotations
@@ -12,13 +14,15 @@ from __future__ import annotations
 from m4l.patcher import Patcher
 
 NPADS = 16
+# the diffusion prior's classes, in menu order; the JS's CLASSES table (a test checks they agree)
+CLASSES = ("kick", "snare", "clap", "closed_hat", "open_hat", "tom", "cymbal", "percussion")
 FIRST_NOTE = 36
 SERVER_PORT = 9000
 REPLY_PORT = 9001
 
 
 def sampler() -> dict:
-    p = Patcher(width=520)
+    p = Patcher(width=648)
     logic = p.obj("js sampler_logic.js", 40, 400, 300, outlets=7)
     send = p.obj(f"udpsend 127.0.0.1 {SERVER_PORT}", 40, 450, 140)
     recv = p.obj(f"udpreceive {REPLY_PORT}", 40, 350, 110)
@@ -82,7 +86,7 @@ def sampler() -> dict:
         minus = p.obj("- 1", x, 160, 40)  # pads count from 1 on screen, from 0 on the wire
         p.connect(ui_id, 0, minus)
         control(minus, f"{name} $1", x, 200)
-    play = p.ui("live.text", 960, 40, (170, 132, 100, 18), param=("Play", "Play", "enum", 0, 1, ["off", "on"]),
+    play = p.ui("live.text", 960, 40, (226, 132, 52, 18), param=("Play", "Play", "enum", 0, 1, ["off", "on"]),
                 text="Play pad", mode=0)
     control(play, "audition 100", 960, 70)
 
@@ -97,10 +101,29 @@ def sampler() -> dict:
                  unitstyle=2)
     control(glide, "glide $1", 1160, 170)
 
+    # the diffusion prior: Random's class, Transform toward a class, Humanize (round robin)
+    random_class = p.ui("live.menu", 600, 240, (170, 132, 52, 18), param=(
+        "Class", "Class", "enum", 0, len(CLASSES), ["any", *CLASSES]))
+    control(random_class, "randomclass $1", 600, 270)
+    to_class = p.ui("live.menu", 1240, 40, (520, 30, 66, 20), param=(
+        "To", "To", "enum", 0, len(CLASSES) - 1, list(CLASSES)))
+    control(to_class, "transformclass $1", 1240, 70)
+    transform = p.ui("live.text", 1360, 40, (520, 56, 66, 18), param=(
+        "Transform", "Transform", "enum", 0, 1, ["off", "on"]), text="Transform", mode=0)
+    control(transform, "transform", 1360, 70)
+    strength = p.ui("live.dial", 1240, 110, (520, 80, 44, 48), param=(
+        "Strength", "Strength", "float", 0.0, 1.0))
+    control(strength, "strength $1", 1240, 170)
+    humanize = p.ui("live.dial", 1360, 110, (594, 80, 44, 48), param=(
+        "Humanize", "Humanize", "float", 0.0, 2.0))
+    control(humanize, "humanize $1", 1360, 170)
+
     # the trigger path and the 16 double-buffered voices
     note = p.obj("notein", 40, 600, 60)
     strip = p.obj("stripnote", 40, 630, 70)
     pair = p.obj("pack 0 0", 40, 660, 60)
+    fan = p.obj("t l l", 120, 660, 40)
+    played = p.obj("prepend played", 180, 660, 90)
     notes = p.obj("route " + " ".join(str(FIRST_NOTE + i) for i in range(NPADS)), 40, 690, 500)
     buffers = p.obj("route " + " ".join(str(i) for i in range(2 * NPADS)), 40, 560, 900)
     voices = p.obj("route " + " ".join(str(i) for i in range(2 * NPADS)), 40, 530, 900)
@@ -110,7 +133,10 @@ def sampler() -> dict:
     p.connect(note, 1, strip, 1)
     p.connect(strip, 0, pair)
     p.connect(strip, 1, pair, 1)
-    p.connect(pair, 0, notes)
+    p.connect(pair, 0, fan)
+    p.connect(fan, 1, notes)  # right outlet first: the hit plays before the JS hears of it
+    p.connect(fan, 0, played)
+    p.connect(played, 0, logic)
     p.connect(logic, 4, pair)
     p.connect(logic, 1, buffers)
     p.connect(logic, 2, voices)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
+import time
 from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -17,17 +18,19 @@ from typing import Callable, Optional
 
 from server import __version__
 from server.config import Settings
-from server.engine import Engine
+from server.diffusion import Diffusion
+from server.engine import PATTERN_START_XY, Engine
 from server.errors import ConfigError, LatentpadError, ProtocolError
 from server.models import Models, load_models
 from server.osc import OscEndpoint, Replier, open_udp
 from server.presets import list_presets, load_preset
-from server.pattern_worker import PatternFailed, PatternReady, PatternWorker
-from server.protocol import (NPADS, Hello, PadCombine, PadLatent, PadMorph, PadRandom, PadRender,
-                             PadVary, PadXY, PatternDensity, PatternRecall, PatternStore,
+from server.pattern_worker import PatternFailed, PatternReady, PatternWorker, decode_pattern
+from server.protocol import (NPADS, Hello, PadCombine, PadLatent, PadMorph, PadRender,
+                             PadTrigger, PadXY, PatternDensity, PatternRecall, PatternStore,
                              PatternTemperature, PatternXY, Ping, PresetList, PresetLoad, Stats, decode)
 from server.render import Failed, Rendered, RenderWorker
 from server.similar import SimilarSearch
+from server.transport import Transport
 from server.space import SoundSpace
 
 log = logging.getLogger("server.app")
@@ -57,10 +60,18 @@ class App:
         self._loader = ThreadPoolExecutor(1, thread_name_prefix="latentpad-preset")
         self.space = SoundSpace(self, loop)
         self.library = SimilarSearch(self, loop)
+        self.diffusion = Diffusion(self, loop)
+        self.transport = Transport(settings)  # the server's clock: serve --midi-out, --clock-out, --clock
+        self.voices = None  # a server.audio.VoiceEngine in standalone audio mode (serve --audio)
+        self.controller = None  # the MIDI ControllerMap in use (choke groups, pad names for voices)
+        self.midi = None  # server.midi.Midi when serving --midi-in / --controller
+        self.triggers = 0  # pad triggers seen (OSC /pad/trigger and MIDI notes)
         self._handlers = {
             Hello: self._hello, Ping: self._ping, Stats: self._stats,
-            PadXY: self._pad, PadLatent: self._pad, PadRandom: self._pad, PadRender: self._pad,
-            PadVary: self._pad, PadMorph: self._pad, PadCombine: self._pad, **self.space.handlers,
+            PadXY: self.apply_pad, PadLatent: self.apply_pad, PadRender: self.apply_pad,
+            PadMorph: self.apply_pad, PadCombine: self.apply_pad, **self.space.handlers,
+            **self.diffusion.handlers,  # /pad/random, /pad/vary (prior or Gaussian), /pad/transform
+            PadTrigger: self._trigger,
             **self.library.handlers,
             PresetLoad: self._preset_load, PresetList: self._preset_list,
             PatternXY: self._pattern, PatternDensity: self._pattern, PatternTemperature: self._pattern,
@@ -98,6 +109,20 @@ class App:
             self._clients.popitem(last=False)
         self.replies.send(client.reply_to, "/hello", __version__, self.engine.preset.name, NPADS)
 
+    def trigger(self, pad: int, velocity: float, arrived: float) -> None:
+        """Play a pad (standalone audio mode); `arrived` = perf_counter() at the message's receipt."""
+        self.triggers += 1
+        if self.voices is not None:
+            self.voices.trigger(pad, velocity, arrived)
+        self.diffusion.after_trigger(pad)  # round robin (/pad/humanize): the next hit varies
+
+    def _trigger(self, request: PadTrigger, sender: tuple) -> None:
+        self.trigger(request.pad, request.velocity, time.perf_counter())
+
+    def midi_sender(self) -> tuple:
+        """Whom MIDI-driven requests answer: the newest /hello sender, else the default reply port."""
+        return next(reversed(self._clients), ("127.0.0.1", 0))
+
     def _ping(self, request: Ping, sender: tuple) -> None:
         self.replies.send(self.client(sender).reply_to, "/pong", request.seq)
 
@@ -106,7 +131,8 @@ class App:
         self.replies.send(self.client(sender).reply_to, "/stats", s["requests"], s["renders"],
                           s["superseded"], s["errors"])
 
-    def _pad(self, request, sender: tuple) -> None:
+    def apply_pad(self, request, sender: tuple) -> None:
+        """A pad gesture the engine computes itself (xy, latent, morph, Gaussian random/vary)."""
         client = self.client(sender)
         job = self.engine.apply(request)
         self.space.pad_gesture(request.pad)
@@ -152,6 +178,7 @@ class App:
             self.space.stop_glide()
             self.engine.swap_preset(self.models.preset)
             self.library.preset_changed()
+            self.transport.preset_changed(self.models.preset)
             log.info("preset %s loaded (%s)", name, self.models.provider)
             self.replies.send(client.reply_to, "/preset", name)
             return
@@ -166,10 +193,13 @@ class App:
 
     def _rendered(self, result: Rendered) -> None:
         self.space.rendered(result.job.pad, result.path, result.job.z)
+        if self.voices is not None and result.audio is not None:
+            self.voices.load(result.job.pad, result.audio, result.sample_rate_hz)
         self.replies.send(result.target.reply_to, "/sample", result.job.pad, str(result.path),
                           result.job.seq)
 
     def _pattern_ready(self, result: PatternReady) -> None:
+        self.transport.play(result.pattern)  # MIDI out: from the next bar line
         to = result.target.reply_to
         for inst, row in enumerate(result.pattern.velocity):
             self.replies.send(to, "/pattern/row", inst, *row.tolist())
@@ -197,21 +227,41 @@ class App:
             raise ConfigError(f"cannot use --render-dir {s.render_dir}: {exc}") from exc
         self.patterns.start()
         self.space.start()
+        self.diffusion.start()
         self.library.start()
+        self._start_transport()
+        if s.midi_in or s.controller:
+            from server.midi import start_midi
+
+            self.midi = start_midi(self, self._loop)
+            self.controller = self.midi.controller
         return bound
 
+    def _start_transport(self) -> None:
+        """Plays the start point's pattern until a /pattern/* message brings another."""
+        first = None
+        if self.transport.wanted and self.models.groove is not None:
+            first = decode_pattern(self.models.groove, self.engine.apply_pattern(PatternXY(*PATTERN_START_XY)))
+        self.transport.start(self.models.preset, first)
+
     def close(self) -> None:
+        self.transport.close()
+        if self.midi is not None:
+            self.midi.close()
         self.worker.stop()
         self.patterns.stop()
         self.space.close()
+        self.diffusion.close()
         self.library.close()
         self._loader.shutdown(wait=False, cancel_futures=True)
         if self._transport is not None:
             self._transport.close()
 
 
-async def serve(settings: Settings, models: Models, on_ready: Callable[[tuple], None]) -> None:
-    """Run until SIGINT/SIGTERM. `on_ready(bound_addr)` is called once the socket is open."""
+async def serve(settings: Settings, models: Models, on_ready: Callable[[tuple], None],
+                setup: Optional[Callable[[App], None]] = None) -> None:
+    """Run until SIGINT/SIGTERM. `on_ready(bound_addr)` is called once the socket is open, after
+    `setup(app)` (e.g. attaching audio out)."""
     loop = asyncio.get_running_loop()
     app = App(settings, models, loop)
     stop = asyncio.Event()
@@ -221,7 +271,10 @@ async def serve(settings: Settings, models: Models, on_ready: Callable[[tuple], 
         except (NotImplementedError, RuntimeError):  # Windows, or not the main thread
             pass
     try:
-        on_ready(await app.start())
+        bound = await app.start()
+        if setup is not None:
+            setup(app)
+        on_ready(bound)
         await stop.wait()
     finally:
         app.close()

@@ -33,6 +33,12 @@ READY = re.compile(r"latentpad ready: osc udp ([^:]+):(\d+), .*provider (\S+),")
 # this order, with the server stopped) and `lines(result) -> list[str]` (the printed report).
 # Its result lands in the JSON under its key.
 SECTIONS = (
+    ("peers", "server.bench_peers"),
+    ("growth", "server.bench_growth"),
+    ("prior", "server.bench_prior"),
+    ("audio", "server.bench_audio"),
+    ("pattern", "server.bench_pattern"),
+    ("midi", "server.bench_midi"),
 )
 
 
@@ -215,6 +221,8 @@ def run(args) -> int:
     print(_line("decoder in-process, batch 4", ref["batch4"],
                 f"= {4000 / ref['batch4']['p50_ms']:.0f} renders/s at p50"))
     for key, module in SECTIONS:
+        if key in (getattr(args, "skip", None) or ()):
+            continue
         section = importlib.import_module(module)
         results[key] = section.measure(args)
         for text in section.lines(results[key]):

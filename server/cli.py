@@ -12,7 +12,11 @@
     latentpad similar FILE [--library DIR] [--preset NAME] [-k N]
     latentpad map     [--preset NAME] -o map.png [--data-dir DIR] [--library DIR]
     latentpad doctor  [--presets-dir DIR]
-    latentpad bench   [--seconds S] [--pings N] [--preset NAME] [--json out.json]
+    latentpad devices [--presets-dir DIR]
+    latentpad bench   [--seconds S] [--pings N] [--preset NAME] [--json out.json] [--skip SECTION...]
+                      [--plot growth.png]
+    latentpad fuzz    [--datagrams N] [--seed N] [--preset NAME]
+    latentpad soak    [--minutes M | --seconds S] [--window S] [--load perform|install] [--json out.json]
     latentpad train oneshot DIR [--preset NAME] [--steps N] [--device cpu|cuda] [--resume]
     latentpad export oneshot --ckpt C --data D --out presets/NAME
 """
@@ -77,6 +81,25 @@ def _serve_args(p: argparse.ArgumentParser) -> None:
                    help=f"where /pad/save copies renders (default {default_save_dir()})")
     p.add_argument("--library", type=Path, action="append", default=None,
                    help="folder of sounds /pad/similar searches (repeatable; indexed at start)")
+    p.add_argument("--midi-in", default=None, metavar="NAME|virtual",
+                   help="MIDI input: part of a port's name (see latentpad devices), or 'virtual' for "
+                        "our own port 'latentpad in'; reopened when the controller is plugged back in")
+    p.add_argument("--controller", default=None, metavar="MAP",
+                   help="controller map in presets/controllers/ (gm_pads, push2, launchpad, mpd218); "
+                        "default gm_pads; its port names are used when --midi-in is not given")
+    p.add_argument("--clock", choices=("internal", "midi", "link"), default="internal",
+                   help="the beat for --midi-out/--clock-out: our own (--bpm), MIDI clock from Live "
+                        "(port 'latentpad clock in' or --clock-in), or Ableton Link (the link extra)")
+    p.add_argument("--bpm", type=float, default=120.0, help="tempo of the internal clock (20..400)")
+    p.add_argument("--midi-out", action="store_true",
+                   help="play the current pattern on the clock through MIDI port 'latentpad out' (ch. 10)")
+    p.add_argument("--clock-out", action="store_true",
+                   help="send the clock as MIDI clock (24 ppq, start/stop) on port 'latentpad clock out'")
+    p.add_argument("--clock-in", default=None, metavar="NAME",
+                   help="with --clock midi: follow the MIDI output port named like NAME")
+    from server.audio import add_audio_args
+
+    add_audio_args(p)
 
 
 def _serve(args) -> int:
@@ -88,18 +111,33 @@ def _serve(args) -> int:
                         intra_op_threads=args.threads, keep_renders_per_pad=args.keep, seed=args.seed,
                         sample_dirs=tuple(args.sample_dir or default_sample_dirs()),
                         save_dir=args.save_dir or default_save_dir(),
-                        library_dirs=tuple(args.library or ()))
+                        library_dirs=tuple(args.library or ()),
+                        midi_in=args.midi_in, controller=args.controller,
+                        clock=args.clock, bpm=args.bpm, midi_out=args.midi_out, clock_out=args.clock_out,
+                        clock_in=args.clock_in)
     if not _is_loopback(settings.host):
         print(f"latentpad: warning: listening on {settings.host}, not loopback: anyone who can "
               "reach this port can drive the server and make it write files", file=sys.stderr)
     models = _load(settings)
+    audio = setup = None
+    if args.audio:
+        from server.audio import attach, for_app
+
+        audio = for_app(args, models)
+        setup = lambda app: attach(app, audio)  # noqa: E731
 
     def ready(bound: tuple) -> None:
         print(f"latentpad ready: osc udp {bound[0]}:{bound[1]}, preset {models.preset.name} "
               f"(decoder {models.decoder_warm_ms:.2f} ms warm), provider {models.provider}, "
               f"renders -> {settings.render_dir}", flush=True)
+        if audio is not None:
+            print(f"latentpad audio: {audio.description}, {audio.engine.settings.voices} voices", flush=True)
 
-    asyncio.run(serve(settings, models, ready))
+    try:
+        asyncio.run(serve(settings, models, ready, setup))
+    finally:
+        if audio is not None:
+            audio.close()
     return 0
 
 
@@ -204,12 +242,21 @@ def _doctor(args) -> int:
     return run(args.presets_dir.resolve())
 
 
+def _devices(args) -> int:
+    from server.devices import run
+
+    return run(args.presets_dir.resolve())
+
+
 def _bench_args(p: argparse.ArgumentParser) -> None:
     _add_preset_args(p)
     p.add_argument("--seconds", type=float, default=3.0, help="seconds per flood phase")
     p.add_argument("--pings", type=int, default=1000, help="number of /ping round trips")
     p.add_argument("--rate", type=float, default=200.0, help="moves per second per pad")
     p.add_argument("--json", type=Path, default=None, help="also write the results here")
+    p.add_argument("--skip", nargs="*", default=(), metavar="SECTION",
+                   help="further sections to leave out, e.g. peers growth (they need torch and take minutes)")
+    p.add_argument("--plot", type=Path, default=None, help="growth section: save its plot here (PNG)")
 
 
 def _bench(args) -> int:
@@ -248,7 +295,15 @@ COMMANDS = {
     "map": Command("draw the preset's XY map (and sounds placed on it) to a PNG (needs matplotlib)",
                    *_offline("map", "library_cli")),
     "doctor": Command("check onnxruntime, MIDI, audio and presets", _doctor_args, _doctor),
+    "devices": Command("list MIDI ports per API, audio devices and controller maps", _doctor_args, _devices),
     "bench": Command("measure OSC round trip and render latency", _bench_args, _bench),
+    "install": Command("run an evolving piece with no Live, on the audio device (settings in one file)",
+                       lambda p: importlib.import_module("server.install").install_args(p, _add_preset_args),
+                       lambda args: importlib.import_module("server.install").run(args)),
+    "fuzz": Command("send bad datagrams from every address in the OSC table to a fresh server; "
+                    "check one /error each and no state change", *_offline("fuzz", "fuzz_run")),
+    "soak": Command("run a performance load on a fresh server for minutes; check errors, memory and "
+                    "latency drift", *_offline("soak", "soak")),
     "train": Command("train a model on your own sounds (needs the export extra)", _torch_side_args, _torch_side),
     "export": Command("export a checkpoint to a preset bundle (needs the export extra)", _torch_side_args,
                       _torch_side),

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Optional
 
 from server.errors import ConfigError
+from server.transport import check as check_transport
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_PRESETS_DIR = PACKAGE_ROOT / "presets"
@@ -62,6 +63,13 @@ class Settings:
     sample_dirs: tuple = field(default_factory=default_sample_dirs)  # /pad/encode reads only here
     save_dir: Path = field(default_factory=default_save_dir)  # /pad/save writes here
     library_dirs: tuple = ()  # /pad/similar searches the sounds here (none: no library)
+    midi_in: Optional[str] = None  # MIDI input: part of a port's name, or "virtual" (server.midi)
+    controller: Optional[str] = None  # controller map name in presets/controllers/ (server.controllers)
+    clock: str = "internal"  # where the beat comes from: internal, midi, link (server.transport)
+    bpm: float = 120.0  # the internal (or a new Link session's) tempo
+    midi_out: bool = False  # play the current pattern as MIDI on `latentpad out`
+    clock_out: bool = False  # send MIDI clock on `latentpad clock out`
+    clock_in: Optional[str] = None  # with clock "midi": follow the port named like this
 
     def __post_init__(self) -> None:
         if not isinstance(self.host, str) or not self.host:
@@ -89,3 +97,9 @@ class Settings:
             raise ConfigError(f"keep_renders_per_pad must be in 1..1000, got {self.keep_renders_per_pad!r}")
         if self.seed is not None and (not isinstance(self.seed, int) or self.seed < 0):
             raise ConfigError(f"--seed must be a non-negative integer, got {self.seed!r}")
+        if self.midi_in is not None and (not isinstance(self.midi_in, str) or not 0 < len(self.midi_in.strip()) <= 128):
+            raise ConfigError(f"--midi-in must be part of a MIDI port's name or 'virtual', got {self.midi_in!r}")
+        if self.controller is not None and not PRESET_NAME_RE.fullmatch(str(self.controller)):
+            raise ConfigError(f"--controller {self.controller!r} is not a map name: use the name of a file "
+                              "in presets/controllers/ without .json (not a path)")
+        check_transport(self)

@@ -127,14 +127,30 @@ class Engine:
         home = self._pads[request.pad].centre if type(request) in KEEPS_HOME else z
         return self.set_point(request.pad, z, xy, address_of(request), home)
 
-    def set_point(self, pad: int, z, xy: Optional[tuple], address: str, home=None) -> RenderJob:
+    def set_point(self, pad: int, z, xy: Optional[tuple], address: str, home=None,
+                  seq: Optional[int] = None) -> RenderJob:
         """Put a pad at `z` (home: where /pad/vary centres, default z) and count the request:
-        for gestures whose point was computed elsewhere (/pad/encode, a scene glide)."""
+        for gestures whose point was computed elsewhere (/pad/encode, a scene glide). `seq`: the
+        number `count_request` gave the request earlier (it is not counted twice)."""
         z = _frozen(z)
-        seq = self._seq[pad] + 1
-        self._seq[pad] = seq
+        if seq is None:
+            seq = self.count_request(pad)
+        self._seq[pad] = max(self._seq[pad], seq)
         self._pads[pad] = PadState(z, xy, seq, z if home is None else _frozen(home))
         return RenderJob(pad, seq, z, address)
+
+    def count_request(self, pad: int) -> int:
+        """Count a request on `pad` now whose point comes later (a prior walk): its seq."""
+        self._seq[pad] += 1
+        return self._seq[pad]
+
+    def requests(self, pad: int) -> int:
+        """Requests counted on `pad` so far (the seq of the newest)."""
+        return self._seq[pad]
+
+    def noise(self) -> np.ndarray:
+        """A standard normal latent from the engine's seeded generator (same seed, same draws)."""
+        return self._rng.standard_normal(self.latent_size).astype(np.float32)
 
     # --- pad scenes (/scene/*): bookmarks of every pad's point --------------------------------
     def store_scene(self, slot: int) -> None:

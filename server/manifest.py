@@ -21,7 +21,8 @@ MODEL_FILE_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,127}\.onnx")
 SHA256_RE = re.compile(r"[0-9a-fA-F]{64}")
 TOP_LEVEL = ("schema", "name", "description", "sample_rate_hz", "length_samples", "latent_size",
              "classes", "drum_map", "models", "xy_map", "latent_prior", "pads", "training")
-OPTIONAL_TOP_LEVEL = ("groove",)
+OPTIONAL_TOP_LEVEL = ("groove", "prior")
+PRIOR_KEYS = ("kind", "steps", "guidance", "training")
 GROOVE_KEYS = ("latent_size", "instruments", "drum_map", "steps", "steps_per_beat", "map", "training")
 GROOVE_ROLES = ("groove.decoder", "groove.encoder")
 REQUIRED_ROLES = ("oneshot.decoder",)
@@ -40,6 +41,9 @@ ROLE_IO = {
                         ("offset", ("batch", "groove_instruments", "groove_steps")))),
     "groove.encoder": ((("pattern", ("batch", "groove_instruments", "groove_steps", "groove_features")),),
                        (("mu", ("batch", "groove_latent_size")), ("logvar", ("batch", "groove_latent_size")))),
+    "oneshot.prior": ((("x", ("batch", "latent_size")), ("t", ("batch", 1)),
+                       ("class_onehot", ("batch", "classes"))),
+                      (("velocity", ("batch", "latent_size")),)),
 }
 
 
@@ -122,7 +126,7 @@ def check_drum_map(raw: dict, classes: tuple) -> dict:
 def expected_io(role: str, sizes: dict) -> tuple:
     """The role's (inputs, outputs) with dims resolved: ((name, ("batch", 32)), ...)."""
     def resolve(tensors):
-        return tuple((name, tuple(d if d == "batch" else sizes[d] for d in shape))
+        return tuple((name, tuple(d if d == "batch" or isinstance(d, int) else sizes[d] for d in shape))
                      for name, shape in tensors)
     inputs, outputs = ROLE_IO[role]
     return resolve(inputs), resolve(outputs)
@@ -220,6 +224,25 @@ def check_groove(raw: dict) -> dict | None:
     return {"latent_size": latent_size, "notes": notes, "grid": grid, "training": training}
 
 
+def check_diffusion_prior(raw: dict, models: dict) -> dict | None:
+    """The optional `prior` object (docs/preset.md): the sampler settings of `oneshot.prior`."""
+    if "prior" not in raw:
+        if "oneshot.prior" in models:
+            raise PresetError("prior", "missing: a bundle with a oneshot.prior model needs the `prior` object")
+        return None
+    prior = want_object(raw["prior"], "prior", PRIOR_KEYS)
+    if "oneshot.prior" not in models:
+        raise PresetError("models.oneshot.prior", "missing: the `prior` object needs it")
+    if prior["kind"] != "flow_matching":
+        raise PresetError("prior.kind", f"must be 'flow_matching', got {prior['kind']!r}")
+    steps = want_int(prior["steps"], "prior.steps", 1, 100)
+    guidance = float(want_floats([prior["guidance"]], "prior.guidance", 1, 0.0, 10.0)[0])
+    training = want_object(prior["training"], "prior.training")
+    for key in ("command", "parity"):
+        get(training, key, "prior.training.")
+    return {"steps": steps, "guidance": guidance, "training": training}
+
+
 def check_prior(raw: dict, latent_size: int) -> tuple:
     prior = want_object(raw["latent_prior"], "latent_prior", ("mean", "std"))
     mean = want_floats(prior["mean"], "latent_prior.mean", latent_size)
@@ -272,10 +295,12 @@ def check_manifest(raw, folder_name: str) -> dict:
                      groove_steps=STEPS, groove_features=3)
     grid, regions = check_xy_map(raw, latent_size, classes)
     mean, std = check_prior(raw, latent_size)
+    models = check_models(raw, sizes)
     return {
         "name": raw["name"], "description": raw["description"], "sample_rate_hz": sample_rate_hz,
         "length_samples": length, "latent_size": latent_size, "classes": classes,
-        "drum_map": check_drum_map(raw, classes), "models": check_models(raw, sizes),
+        "drum_map": check_drum_map(raw, classes), "models": models,
         "xy_grid": grid, "class_regions": regions, "prior_mean": mean, "prior_std": std,
         "pad_starts": check_pads(raw), "training": check_training(raw), "groove": groove,
+        "diffusion": check_diffusion_prior(raw, models),
     }

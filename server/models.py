@@ -16,6 +16,7 @@ import onnxruntime as ort
 
 from server.errors import ModelError
 from server.presets import Preset, check_graph_io
+from server.prior import PriorSampler
 
 log = logging.getLogger("server.models")
 
@@ -130,6 +131,7 @@ class Models:
     provider: str
     decoder_warm_ms: float  # median batch-1 decoder time after warm-up
     groove: Optional[GrooveDecoder] = None  # when the preset has a groove.decoder
+    prior: Optional[PriorSampler] = None  # when the preset has a oneshot.prior (diffusion)
 
 
 def _warm_up(decoder: Decoder) -> float:
@@ -158,5 +160,10 @@ def load_models(preset: Preset, device: str = "auto", threads: int = 2) -> Model
         groove = GrooveDecoder(_session(preset, "groove.decoder", providers, 1), preset)
         for _ in range(WARMUP_RUNS):
             groove.decode(np.zeros((1, groove.latent_size), dtype=np.float32))
+    prior = None
+    if "oneshot.prior" in preset.models:  # a small MLP run a dozen times per draw: one thread
+        prior = PriorSampler(_session(preset, "oneshot.prior", providers, 1), preset)
+        for _ in range(WARMUP_RUNS):
+            prior.draw(np.zeros(preset.latent_size, np.float32), 0)
     log.info("preset %s: decoder %.2f ms warm on %s", preset.name, warm_ms, decoder.provider)
-    return Models(preset, decoder, encoder, decoder.provider, warm_ms, groove)
+    return Models(preset, decoder, encoder, decoder.provider, warm_ms, groove, prior)

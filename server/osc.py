@@ -34,7 +34,7 @@ def _message(data: bytes) -> tuple:
     except Exception as exc:
         raise ProtocolError("", f"undecodable OSC address: {exc}") from exc
     try:
-        tags = osc_types.get_string(data, index)[0] if data[index:] else ","
+        tags, index = osc_types.get_string(data, index) if data[index:] else (",", index)
     except Exception as exc:
         raise ProtocolError(address, f"undecodable type tags: {exc}") from exc
     unsupported = sorted(set(tags[1:]) - WIRE_TAGS) if tags.startswith(",") else [tags[:1]]
@@ -42,9 +42,24 @@ def _message(data: bytes) -> tuple:
         raise ProtocolError(address, f"unsupported OSC type tag {unsupported[0]!r} "
                                      "(send i, f or s)")
     try:
-        return address, tuple(OscMessage(data).params)
+        params = tuple(OscMessage(data).params)
+        end = _arguments_end(data, index, tags[1:])
     except Exception as exc:  # python-osc ParseError, or decode errors it does not wrap
         raise ProtocolError(address, f"undecodable arguments: {exc}") from exc
+    if end != len(data):  # python-osc zero-pads a short float: a cut datagram would pass
+        raise ProtocolError(address, f"datagram is {len(data)} bytes, its type tags {tags!r} "
+                                     f"need {end}: truncated or padded")
+    return address, params
+
+
+_FIXED_BYTES = {"i": 4, "f": 4, "h": 8, "d": 8, "T": 0, "F": 0, "N": 0}
+
+
+def _arguments_end(data: bytes, index: int, tags: str) -> int:
+    """Where arguments with these tags, starting at `index`, end."""
+    for tag in tags:
+        index = osc_types.get_string(data, index)[1] if tag == "s" else index + _FIXED_BYTES[tag]
+    return index
 
 
 def _bundle(data: bytes, depth: int) -> list:

@@ -61,6 +61,14 @@ class Preset:
     pad_starts: tuple  # 16 (x, y) start points
     training: Mapping
     groove: Optional[GrooveSpec] = None  # the drum-pattern model, when the bundle has one
+    diffusion: Optional[DiffusionSpec] = None  # the latent prior's sampler, when it has oneshot.prior
+
+
+@dataclass(frozen=True)
+class DiffusionSpec:
+    steps: int  # Euler steps of a full walk from noise
+    guidance: float  # classifier-free guidance scale for class-conditioned draws
+    training: Mapping
 
 
 @dataclass(frozen=True, eq=False)
@@ -124,8 +132,13 @@ def load_bundle(folder) -> Preset:
     if groove is not None:
         groove = GrooveSpec(groove["latent_size"], groove["notes"], groove["grid"],
                             MappingProxyType(groove["training"]))
+    diffusion = values.pop("diffusion")
+    if diffusion is not None:
+        diffusion = DiffusionSpec(diffusion["steps"], diffusion["guidance"],
+                                  MappingProxyType(diffusion["training"]))
     return Preset(
         groove=groove,
+        diffusion=diffusion,
         folder=folder,
         models=MappingProxyType(models),
         drum_map=MappingProxyType(values.pop("drum_map")),

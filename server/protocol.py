@@ -9,6 +9,7 @@ address the server sends. `decode` turns (address, args) into a frozen request o
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from server.requests import (  # noqa: F401  (re-exported: callers import reques
     Hello, Ping, PadXY, PadLatent, PadRandom, PadRender, PresetLoad, PresetList, Stats, PatternXY,
     PatternDensity, PatternTemperature, PatternStore, PatternRecall, PadEncode, PadVary, PadMorph,
     PadCombine, PadClassify, PadSave, SceneStore, SceneRecall,
-    PadSimilar, LibraryRescan)
+    PadSimilar, LibraryRescan, PadTrigger, PadTransform, PadHumanize)
 
 NPADS = 16
 MAX_DATAGRAM = 8192  # every datagram we send stays strictly below this many bytes
@@ -70,6 +71,9 @@ PATTERN_REPLY = "/pattern/row, /pattern/offset"
 PATTERN_SCENES = 16
 SCENE = Arg("slot", "i", 0, PATTERN_SCENES - 1)
 PRESET_NAME = Arg("name", "s", pattern=PRESET_NAME_RE, max_len=64)
+CLASS_NAME_RE = re.compile(r"[a-z][a-z0-9_]{0,31}")  # the preset's `classes` decide which exist
+CLASS_NAME_REQUIRED = Arg("class_name", "s", pattern=CLASS_NAME_RE, max_len=32)
+CLASS_NAME = Arg("class_name", "s", pattern=CLASS_NAME_RE, max_len=32, optional=True)
 SCENE_SLOTS = 16
 
 REQUESTS = {a.path: a for a in (
@@ -83,9 +87,12 @@ REQUESTS = {a.path: a for a in (
             "move the pad on the preset's 2-D map (bilinear over the xy_map grid); re-render"),
     Address("/pad/latent", (PAD, Arg("z", "f", -LATENT_ABS_MAX, LATENT_ABS_MAX, count="latent_size")),
             PadLatent, "/sample", "set the pad's full latent (exactly latent_size floats); re-render"),
-    Address("/pad/random", (PAD, Arg("spread", "f", 0.0, 4.0, optional=True, default=1.0)),
+    Address("/pad/random", (PAD, Arg("spread", "f", 0.0, 4.0, optional=True, default=1.0), CLASS_NAME),
             PadRandom, "/sample",
-            "new point mean + spread * std * N(0, 1) from the preset's latent_prior (seeded); re-render"),
+            "a new sound (seeded). With a diffusion prior (oneshot.prior): drawn from it, of class_name "
+            "when given (one of the preset's classes), starting noise scaled by spread; without one: "
+            "mean + spread * std * N(0, 1) from latent_prior, and class_name is refused. Either optional "
+            "argument may come alone (told apart by type); re-render"),
     Address("/pad/render", (PAD,), PadRender, "/sample",
             "re-render the pad at its current point (e.g. for every pad after /preset)"),
     Address("/pad/encode", (PAD, Arg("path", "s", pattern=re.compile(r"/.+"), max_len=4096)), PadEncode,
@@ -94,9 +101,20 @@ REQUESTS = {a.path: a for a in (
             "--sample-dir folder (symlinks resolved); /error naming the file for anything else; read and "
             "encoded off the receive path, latest wins per pad"),
     Address("/pad/vary", (PAD, Arg("amount", "f", 0.0, 2.0)), PadVary, "/sample",
-            "a variation: home + amount * latent_prior.std * N(0, 1) (seeded). The pad keeps its home "
-            "(the point it was last encoded, moved, randomised, morphed or combined to), so repeated "
-            "varies stay around home instead of drifting; re-render"),
+            "a variation of the pad's home (seeded). With a diffusion prior: home noised part-way "
+            "(amount 0 = none, 2 = all the way: a fresh draw) and denoised, so it keeps the sound's "
+            "identity; without one: home + amount * latent_prior.std * N(0, 1). The pad keeps its home "
+            "(the point it was last encoded, moved, randomised, morphed, combined or transformed to), so "
+            "repeated varies stay around home instead of drifting; re-render"),
+    Address("/pad/transform", (PAD, CLASS_NAME_REQUIRED, Arg("strength", "f", 0.0, 1.0)), PadTransform,
+            "/sample", "turn the pad's sound toward another class (kick into snare) with the diffusion "
+            "prior: noised part-way by strength (0 = unchanged, 1 = a new draw of that class) and "
+            "denoised guided by class_name; the result is the pad's new home; re-render. /error when the "
+            "preset has no oneshot.prior"),
+    Address("/pad/humanize", (PAD, Arg("amount", "f", 0.0, 2.0)), PadHumanize, "/humanize",
+            "round robin: with amount > 0 every trigger of the pad (/pad/trigger, a MIDI note) is "
+            "followed by /pad/vary pad amount, so the next hit plays a fresh variation of the pad's home "
+            "(/sample as usual); 0 turns it off. The Sampler device does the same for the notes it plays"),
     Address("/pad/morph", (PAD, Arg("a", "i", 0, NPADS - 1), Arg("b", "i", 0, NPADS - 1),
                            Arg("t", "f", 0.0, 1.0)), PadMorph, "/sample",
             "the pad's point = (1 - t) * point of pad a + t * point of pad b; re-render"),
@@ -116,6 +134,9 @@ REQUESTS = {a.path: a for a in (
             "the k sounds in the --library folders nearest the pad's current point (cosine distance "
             "between the point and the hits' encoder mus); off the receive path; /error without --library, "
             "without an encoder or while the first index is still being built"),
+    Address("/pad/trigger", (PAD, Arg("velocity", "f", 0.0, 1.0, optional=True, default=1.0)), PadTrigger,
+            "—", "play the pad's latest render (serve --audio; without it the trigger is only counted); "
+            "MIDI notes from --midi-in trigger pads the same way"),
     Address("/library/rescan", (), LibraryRescan, "/library",
             "re-index the --library folders off the receive path (only new and changed files are "
             "encoded); /library when done"),
@@ -159,6 +180,7 @@ REPLIES = {r.path: r for r in (
     Reply("/class", (Arg("pad", "i"), Arg("classes", "sf", count="groups", max_groups=64, group=(
               Arg("name", "s", max_len=64), Arg("prob", "f")))),
           "the pad's classes and probabilities as name:s prob:f pairs, most likely first (all classes)"),
+    Reply("/humanize", (Arg("pad", "i"), Arg("amount", "f")), "the pad's round-robin variation amount now (0 = off)"),
     Reply("/similar", (Arg("pad", "i"), Arg("hits", "sff", count="groups", max_groups=32, group=(
               Arg("path", "s", max_len=4096), Arg("start_s", "f"), Arg("distance", "f")))),
           "nearest first: path:s start_s:f (where the hit starts in the file, seconds) distance:f "
@@ -250,16 +272,40 @@ def signature(args: tuple) -> str:
     return " ".join(one(a) for a in args)
 
 
-def _present(fixed: tuple, given: int) -> tuple:
-    """The arguments that `given` values stand for: optional ones are left off from the end of
-    the list, except that a leading optional argument goes first (`[inst:i] d:f`)."""
-    missing = len(fixed) - given
+_FITS = {"i": lambda v: type(v) is int, "f": lambda v: type(v) in (int, float), "s": lambda v: type(v) is str}
+
+
+def _present(fixed: tuple, args: tuple) -> tuple:
+    """The arguments that the given values stand for: optional ones are left off from the end of
+    the list, except that a leading optional argument goes first (`[inst:i] d:f`). When that
+    reading does not fit the values' types but leaving off other optional ones does, that one is
+    it (`/pad/random pad [spread:f] [class_name:s]` takes `pad class_name`)."""
+    missing = len(fixed) - len(args)
     if missing <= 0:
         return fixed
     order = [i for i, a in enumerate(fixed) if a.optional]
     order = order[:1] + order[:0:-1] if order and order[0] == 0 else order[::-1]
-    dropped = set(order[:missing])
-    return tuple(a for i, a in enumerate(fixed) if i not in dropped)
+    readings = [order[:missing]] + [list(c) for c in itertools.combinations(order, missing)]
+    for dropped in readings:
+        present = tuple(a for i, a in enumerate(fixed) if i not in dropped)
+        if all(_FITS[a.tag](v) for a, v in zip(present, args)):
+            return present
+    return tuple(a for i, a in enumerate(fixed) if i not in order[:missing])  # its errors name the type
+
+
+def request_signatures(path: str) -> set:
+    """Every type-tag string `decode` accepts for a request without a variadic tail: all ways of
+    leaving optional arguments off (which `_present` tells apart by count and type)."""
+    fixed = tuple(a for a in REQUESTS[path].args if a.count is None)
+    optional = [i for i, a in enumerate(fixed) if a.optional]
+    out = set()
+    for n in range(len(optional) + 1):
+        for dropped in itertools.combinations(optional, n):
+            present = tuple(a for i, a in enumerate(fixed) if i not in dropped)
+            sample = tuple({"i": 0, "f": 0.5, "s": "x"}[a.tag] for a in present)
+            if _present(fixed, sample) == present:
+                out.add("".join(a.tag for a in present))
+    return out
 
 
 def decode(address: str, args, *, latent_size: int):
@@ -284,7 +330,7 @@ def decode(address: str, args, *, latent_size: int):
         extra = f" ({variadic.name}: latent_size = {latent_size} values)" if variadic and not variadic.group else ""
         raise ProtocolError(address, f"expects {signature(spec.args)}{extra}: {want} arguments, "
                                      f"got {len(args)}")
-    present = _present(fixed, len(args))
+    present = _present(fixed, args)
     values = {a.name: _CHECK[a.tag](address, a, v) for a, v in zip(present, args)}
     values.update({a.name: a.default for a in fixed if a not in present})
     if variadic is not None and variadic.group:

@@ -61,6 +61,8 @@ class Rendered:
     job: RenderJob
     target: Any
     path: Path
+    audio: Optional[np.ndarray] = None  # what was written, float32 (the voice engine plays it)
+    sample_rate_hz: int = 0
 
 
 @dataclass(frozen=True, eq=False)
@@ -134,27 +136,27 @@ class RenderWorker:
         self._count("batches")
         for item, row in zip(items, audio):
             try:
-                path = self._write(item, row, models.preset.sample_rate_hz)
+                path, played = self._write(item, row, models.preset.sample_rate_hz)
             except Exception as exc:
                 log.exception("writing pad %d failed", item.job.pad)
                 self._count("errors")
                 self._deliver(Failed(item.job, item.target, f"render failed: {exc}"))
                 continue
             self._count("renders")
-            self._deliver(Rendered(item.job, item.target, path))
+            self._deliver(Rendered(item.job, item.target, path, played, item.sample_rate_hz))
 
-    def _write(self, item: _Pending, row: np.ndarray, model_hz: int) -> Path:
+    def _write(self, item: _Pending, row: np.ndarray, model_hz: int) -> tuple:
         pad = item.job.pad
         self._serial[pad] += 1
         path = self._dir / f"pad{pad:02d}_{self._serial[pad]:06d}.wav"
-        write_wav_atomic(path, finish(row, model_hz, item.sample_rate_hz),
-                         item.sample_rate_hz)
+        audio = finish(row, model_hz, item.sample_rate_hz)
+        write_wav_atomic(path, audio, item.sample_rate_hz)
         written = self._written[pad]
         written.append(path)
         while len(written) > self._keep:
             written.popleft().unlink(missing_ok=True)
         log.debug("pad %d seq %d -> %s", pad, item.job.seq, path)
-        return path
+        return path, audio
 
     def _deliver(self, result) -> None:
         try:

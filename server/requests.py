@@ -35,6 +35,7 @@ class PadLatent:
 class PadRandom:
     pad: int
     spread: float = 1.0
+    class_name: Optional[str] = None  # a class of the preset (needs a diffusion prior)
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,19 @@ class PadVary:
 
 
 @dataclass(frozen=True)
+class PadHumanize:
+    pad: int
+    amount: float
+
+
+@dataclass(frozen=True)
+class PadTransform:
+    pad: int
+    class_name: str
+    strength: float
+
+
+@dataclass(frozen=True)
 class PadMorph:
     pad: int
     a: int
@@ -141,3 +155,9 @@ class PadSimilar:
 @dataclass(frozen=True)
 class LibraryRescan:
     pass
+
+
+@dataclass(frozen=True)
+class PadTrigger:
+    pad: int
+    velocity: float = 1.0

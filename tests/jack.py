@@ -19,6 +19,8 @@ import shutil
 import subprocess
 import tempfile
 import time
+from pathlib import Path
+import uuid
 
 _names = itertools.count()
 
@@ -26,7 +28,8 @@ _names = itertools.count()
 class Jack:
     def __init__(self, rate: int = 48000, period: int = 128):
         self.rate, self.period = rate, period
-        self.name = f"latentpad-test-{os.getpid()}-{next(_names)}"
+        # a random part too: test runs in other containers share /dev/shm and may share our pid
+        self.name = f"latentpad-test-{os.getpid()}-{uuid.uuid4().hex[:8]}-{next(_names)}"
         self.proc = None
         self._log = None
         self._saved_env = None
@@ -36,6 +39,14 @@ class Jack:
         return 1000.0 * self.period / self.rate
 
     def __enter__(self) -> "Jack":
+        try:
+            return self._start()
+        except RuntimeError as exc:
+            if "Too many servers" not in str(exc) or not _clear_stale_registry():
+                raise
+            return self._start()  # once more, after a crashed earlier run's leftovers are gone
+
+    def _start(self) -> "Jack":
         self._log = tempfile.TemporaryFile()
         self._saved_env = {k: os.environ.get(k) for k in ("JACK_DEFAULT_SERVER", "JACK_NO_START_SERVER")}
         os.environ["JACK_DEFAULT_SERVER"] = self.name
@@ -75,3 +86,16 @@ class Jack:
 
 def jack_available() -> bool:
     return shutil.which("jackd") is not None and shutil.which("jack_wait") is not None
+
+
+def _clear_stale_registry() -> bool:
+    """JACK keeps at most 8 servers in a registry in /dev/shm; a jackd killed without its cleanup
+    (a crashed test run) leaves its entry there for good. With no jackd running at all, every
+    entry is stale: remove the registry and the servers' segments (JACK makes them anew).
+    Returns False, touching nothing, while any jackd runs."""
+    if subprocess.run(["pgrep", "-x", "jackd"], capture_output=True).returncode == 0:
+        return False
+    shm = Path("/dev/shm")
+    for path in list(shm.glob("jack_*")) + list(shm.glob("jack-shm-registry")):
+        path.unlink(missing_ok=True)
+    return True

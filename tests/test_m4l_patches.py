@@ -2,9 +2,10 @@
 
 Structure: every patch parses, every object is a known Max / Max for Live object, every patch
 cord joins an existing outlet to an existing inlet, live.* parameters have unique names.
-Contract: every OSC address and type tag the devices send is in server.protocol.REQUESTS with
-the same types, every address they route is in REPLIES with the same types, read from the
-tables themselves.
+Contract: every OSC address and type tag the devices send (each signature, where an address is
+sent in more than one shape: `if|ifs`) is in server.protocol.REQUESTS with the same types, every
+address they route is in REPLIES with the same types, read from the tables themselves; the
+Sampler's class menus list the classes presets are trained with.
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ from pathlib import Path
 
 import pytest
 
+from export.oneshot_data import CLASSES as TRAINED_CLASSES
 from m4l.maxobjects import OBJECTS
 from server.config import Settings
-from server.protocol import REPLIES, REQUESTS, _present
+from server.protocol import REPLIES, REQUESTS, request_signatures
 
 M4L = Path(__file__).resolve().parents[1] / "m4l"
 PATCHES = sorted((M4L / "src").glob("*.maxpat"))
@@ -47,10 +49,8 @@ def js_table(source: str, name: str) -> dict:
 def request_tags(path: str) -> set:
     """Every type-tag string the server accepts for a request (optional args left off)."""
     spec = REQUESTS[path]
-    fixed = tuple(a for a in spec.args if a.count is None)
-    required = sum(not a.optional for a in fixed)
-    assert len(fixed) == len(spec.args), f"{path}: variadic requests are not sent by the devices"
-    return {"".join(a.tag for a in _present(fixed, n)) for n in range(required, len(fixed) + 1)}
+    assert all(a.count is None for a in spec.args), f"{path}: variadic requests are not sent by the devices"
+    return request_signatures(path)
 
 
 def reply_tags(path: str) -> str:
@@ -102,6 +102,28 @@ def test_controls_are_live_parameters_with_unique_names_and_shown_in_presentatio
 
 
 @pytest.mark.parametrize("path", PATCHES, ids=lambda p: p.stem)
+def test_presentation_rects_do_not_overlap(path):
+    shown = [(b["id"], b["maxclass"], b["presentation_rect"]) for b in boxes(load(path)) if b.get("presentation")]
+    for i, (a_id, a_class, (ax, ay, aw, ah)) in enumerate(shown):
+        for b_id, b_class, (bx, by, bw, bh) in shown[i + 1:]:
+            apart = ax + aw <= bx or bx + bw <= ax or ay + ah <= by or by + bh <= ay
+            assert apart, f"{path.stem}: {a_class} {a_id} overlaps {b_class} {b_id}"
+
+
+def test_sampler_class_menus_list_the_trained_classes():
+    """Random's Class menu (any + the classes) and Transform's To menu send an index; the JS turns
+    it into a name from its CLASSES table: menus, table and `latentpad train oneshot` agree, and so
+    does the default preset."""
+    source = JS_FILES["latentpad_sampler"].read_text()
+    js_classes = json.loads(re.search(r"var CLASSES = (\[.*?\]);", source, re.S).group(1))
+    default = json.loads((M4L.parent / "presets" / "default" / "preset.json").read_text())["classes"]
+    assert js_classes == list(TRAINED_CLASSES) == default
+    menus = {b["varname"]: b["saved_attribute_attributes"]["valueof"]["parameter_enum"]
+             for b in boxes(load(M4L / "src" / "latentpad_sampler.maxpat")) if b["maxclass"] == "live.menu"}
+    assert menus == {"Class": ["any", *js_classes], "To": js_classes}
+
+
+@pytest.mark.parametrize("path", PATCHES, ids=lambda p: p.stem)
 def test_js_outlets_match_the_patch(path):
     js_boxes = [b for b in boxes(load(path)) if class_of(b) == "js"]
     assert len(js_boxes) == 1
@@ -114,10 +136,11 @@ def test_js_outlets_match_the_patch(path):
 @pytest.mark.parametrize("device", sorted(JS_FILES))
 def test_every_address_a_device_sends_is_a_request_with_the_same_types(device):
     sends = js_table(JS_FILES[device].read_text(), "SENDS")
-    for address, tags in sends.items():
+    for address, signatures in sends.items():
         assert address in REQUESTS, f"{device} sends {address}, not in server.protocol.REQUESTS"
-        assert tags in request_tags(address), (
-            f"{device} sends {address} {tags}; the table accepts {sorted(request_tags(address))}")
+        for tags in signatures.split("|"):
+            assert tags in request_tags(address), (
+                f"{device} sends {address} {tags}; the table accepts {sorted(request_tags(address))}")
 
 
 @pytest.mark.parametrize("device", sorted(JS_FILES))
@@ -155,14 +178,15 @@ def test_devices_listen_on_different_reply_ports():
     assert "s.replyPort = 9001" in sampler and "replyPort: 9002" in groove
 
 
-def _reachable(patch: dict, start: str) -> set:
+def _reachable(patch: dict, start: str, avoid: frozenset = frozenset()) -> set:
+    """Boxes a message from `start` can reach, never passing through a box in `avoid`."""
     edges: dict = {}
     for line in patch["lines"]:
         edges.setdefault(line["patchline"]["source"][0], []).append(line["patchline"]["destination"][0])
     seen, todo = {start}, [start]
     while todo:
         for nxt in edges.get(todo.pop(), []):
-            if nxt not in seen:
+            if nxt not in seen and nxt not in avoid:
                 seen.add(nxt)
                 todo.append(nxt)
     return seen
@@ -173,10 +197,22 @@ def test_sampler_note_path_reaches_every_voice_without_js_or_network():
     by_class: dict = {}
     for b in boxes(patch):
         by_class.setdefault(class_of(b), []).append(b)
-    reach = _reachable(patch, by_class["notein"][0]["id"])
+    side = frozenset(b["id"] for c in ("js", "udpsend", "udpreceive") for b in by_class[c])
+    reach = _reachable(patch, by_class["notein"][0]["id"], avoid=side)
     players = by_class["play~"]
     assert len(players) == 32 and all(p["id"] in reach for p in players)
-    assert not {b["id"] for c in ("js", "udpsend", "udpreceive") for b in by_class[c]} & reach
+    # the only way from a note to the JS is the fan-out that tells it `played note velocity`
+    # (Humanize), on the trigger outlet that fires after the one that plays the note
+    by_id = {b["id"]: b for b in boxes(patch)}
+    js = by_class["js"][0]["id"]
+    into_js = [ln["source"][0] for ln in (x["patchline"] for x in patch["lines"])
+               if ln["destination"][0] == js and ln["source"][0] in reach]
+    assert [by_id[src]["text"] for src in into_js] == ["prepend played"]
+    assert not side & _reachable(patch, by_class["notein"][0]["id"], avoid=frozenset({js}))
+    (fan,) = [b["id"] for b in by_class["t"] if b["text"] == "t l l"]
+    outs = sorted((ln["source"][1], by_id[ln["destination"][0]]["text"].split()[0])
+                  for ln in (x["patchline"] for x in patch["lines"]) if ln["source"][0] == fan)
+    assert outs == [(0, "prepend"), (1, "route")]  # a trigger fires right to left: the note first
     # each voice plays one of the pad's two buffers, and both exist
     buffers = sorted(b["text"].split()[1] for b in by_class["buffer~"])
     assert buffers == sorted(p["text"].split()[1] for p in players)

@@ -2,7 +2,9 @@
 puredata-core) sends the messages the Sampler sends (addresses and type tags from
 m4l/js/sampler_logic.js's SENDS table), over real UDP with `oscformat` + `netsend -u -b`,
 floats as 'f' the way Max sends them; it receives the server's replies with `netreceive -u -b`
-+ `oscparse` and prints them. The test reads Pd's printout and checks the replies."""
++ `oscparse` and prints them. The test reads Pd's printout and checks the replies. The test
+preset has no diffusion prior, so the prior's gestures (Random with a class, Transform) must be
+answered with an /error that names oneshot.prior, and change nothing."""
 
 from __future__ import annotations
 
@@ -21,10 +23,12 @@ pytestmark = pytest.mark.skipif(shutil.which("pd") is None,
                                 reason="Pure Data not installed (apt-get install puredata-core)")
 
 ROOT = Path(__file__).resolve().parents[1]
-# one example per address the Sampler sends, in the order a session might send them
-EXAMPLES = [("/hello", None), ("/pad/xy", "0 0.25 0.8"), ("/pad/random", "1 1.5"),
-            ("/pad/vary", "1 0.5"), ("/pad/morph", "2 0 1 0.5"), ("/pad/render", "3"),
-            ("/scene/store", "4"), ("/scene/recall", "4 0"), ("/ping", "7")]
+# one example per signature the Sampler sends (address, type tags, args), in the order a session
+# might send them
+EXAMPLES = [("/hello", "ii", None), ("/pad/xy", "iff", "0 0.25 0.8"), ("/pad/random", "if", "1 1.5"),
+            ("/pad/random", "ifs", "5 1.5 snare"), ("/pad/transform", "isf", "5 clap 0.5"),
+            ("/pad/vary", "if", "1 0.5"), ("/pad/morph", "iiif", "2 0 1 0.5"), ("/pad/render", "i", "3"),
+            ("/scene/store", "i", "4"), ("/scene/recall", "if", "4 0"), ("/ping", "i", "7")]
 
 
 def _sampler_sends() -> dict:
@@ -44,6 +48,8 @@ def _pd_patch(server_port: int, reply_port: int) -> str:
     """A Pd patch: connect, send each example 150 ms apart (the first, /hello, at once), print
     every reply as `REPLY: <address parts> <args>`, quit after 4 s."""
     sends = _sampler_sends()
+    assert {f"{a} {t}" for a, t, _ in EXAMPLES} == {f"{a} {t}" for a, sigs in sends.items()
+                                                    for t in sigs.split("|")}
     objects, connects = [], []
 
     def add(line: str) -> int:
@@ -66,8 +72,8 @@ def _pd_patch(server_port: int, reply_port: int) -> str:
     connect(fmt, 0, wrap)
     connect(wrap, 0, trim)
     connect(trim, 0, net)
-    for i, (address, args) in enumerate(EXAMPLES):
-        tags = sends[address]
+    for i, (address, tags, args) in enumerate(EXAMPLES):
+        assert tags in sends[address].split("|"), f"the Sampler does not send {address} {tags}"
         if args is None:
             args = f"{reply_port} 48000"
         parts = " ".join(address.strip("/").split("/"))
@@ -101,7 +107,10 @@ def test_pure_data_speaks_the_sampler_messages_to_a_real_server(presets_dir, tmp
         server.stop()
     printed = done.stdout + done.stderr
     replies = [line.split(": ", 1)[1].split() for line in printed.splitlines() if line.startswith("REPLY: ")]
-    assert not [r for r in replies if r[0] == "error"], printed
+    # the test preset has no diffusion prior: Random with a class and Transform are refused
+    errors = [r for r in replies if r[0] == "error"]
+    assert [r[1] for r in errors] == ["/pad/random", "/pad/transform"], printed
+    assert all("oneshot.prior" in " ".join(r[2:]) for r in errors), printed
     hello = [r for r in replies if r[0] == "hello"]
     assert hello and hello[0][2:] == ["tiny", "16"], printed
     samples = [(int(r[1]), r[2]) for r in replies if r[0] == "sample"]

@@ -8,6 +8,7 @@
 //   2 voice command   <voice> stop         to [route 0..31] -> [play~]
 //   3 live slot       <pad> <1|2>          to [route 0..15] -> [gate 2] (which buffer notes play)
 //   4 audition        <note> <velocity>    into the same note path as MIDI from the track
+//     (every note the path plays comes back in as `played <note> <velocity>`: Humanize)
 //   5 online          0|1                  to the status [led]
 //   6 status text     set <words>          to the status [live.comment]
 // Buffer/voice index = pad * 2 + slot (slot 0 = "a", 1 = "b").
@@ -18,11 +19,17 @@ var SAMPLE_RATES_HZ = [8000, 11025, 16000, 22050, 24000, 32000, 44100, 48000, 88
                        176400, 192000];
 var OFFLINE_AFTER_TICKS = 3; // ticks (1 s each) without a reply -> offline
 
-// The OSC this device sends (address -> type tags) and routes (address -> type tags);
-// tests/test_m4l_patches.py checks both against server.protocol REQUESTS / REPLIES.
+// The classes the diffusion prior knows, in the order of the Class and To menus: those of the
+// default preset and of every preset `latentpad train oneshot` makes (tests check all three agree).
+var CLASSES = ["kick", "snare", "clap", "closed_hat", "open_hat", "tom", "cymbal", "percussion"];
+
+// The OSC this device sends (address -> type tags, `|` between the signatures of an address sent
+// in more than one shape) and routes (address -> type tags); tests/test_m4l_patches.py checks
+// every signature against server.protocol REQUESTS / REPLIES.
 var SENDS = {
-  "/hello": "ii", "/ping": "i", "/pad/xy": "iff", "/pad/random": "if", "/pad/vary": "if",
-  "/pad/morph": "iiif", "/pad/render": "i", "/scene/store": "i", "/scene/recall": "if"
+  "/hello": "ii", "/ping": "i", "/pad/xy": "iff", "/pad/random": "if|ifs", "/pad/vary": "if",
+  "/pad/transform": "isf", "/pad/morph": "iiif", "/pad/render": "i", "/scene/store": "i",
+  "/scene/recall": "if"
 };
 var RECEIVES = {"/hello": "ssi", "/pong": "i", "/sample": "isi", "/scene": "i", "/error": "ss"};
 
@@ -33,7 +40,8 @@ function createSampler(emit) {
   var s = {
     sampleRate: 0, online: false, silentTicks: 0, pingSeq: 0, selected: 0,
     live: [], pending: [], reading: [], lastSeq: [], xy: [], spread: 1.0, vary: 0.3,
-    morphA: 0, morphB: 1, morphT: 0.5, sceneSlot: 0, glideMs: 0.0, server: ""
+    morphA: 0, morphB: 1, morphT: 0.5, sceneSlot: 0, glideMs: 0.0, server: "",
+    randomClass: -1, transformClass: 0, strength: 0.5, humanize: 0.0 // class -1 = any
   };
   for (var p = 0; p < NPADS; p++) {
     s.live.push(-1); s.pending.push(-1); s.reading.push(0); s.lastSeq.push(0); s.xy.push([0.5, 0.5]);
@@ -70,7 +78,23 @@ function createSampler(emit) {
     y: function (v) { s.xy[s.selected][1] = clamp(Number(v), 0, 1); api.sendxy(); },
     sendxy: function () { var xy = s.xy[s.selected]; osc("/pad/xy", s.selected, xy[0], xy[1]); },
     spread: function (v) { s.spread = clamp(Number(v), 0, 4); },
-    random: function () { osc("/pad/random", s.selected, s.spread); },
+    // Class menu index: 0 = any class, 1.. = CLASSES[index - 1]
+    randomclass: function (index) { s.randomClass = clamp(asInt(index), 0, CLASSES.length) - 1; },
+    random: function () {
+      if (s.randomClass < 0) osc("/pad/random", s.selected, s.spread);
+      else osc("/pad/random", s.selected, s.spread, CLASSES[s.randomClass]);
+    },
+    transformclass: function (index) { s.transformClass = clamp(asInt(index), 0, CLASSES.length - 1); },
+    strength: function (v) { s.strength = clamp(Number(v), 0, 1); },
+    transform: function () { osc("/pad/transform", s.selected, CLASSES[s.transformClass], s.strength); },
+    humanize: function (v) { s.humanize = clamp(Number(v), 0, 2); },
+    // a note the trigger path has just played (it plays first; this only follows it): with
+    // Humanize on, ask for a fresh variation so the pad's next hit differs (round robin)
+    played: function (note, velocity) {
+      var pad = asInt(note) - FIRST_NOTE;
+      if (s.humanize <= 0 || asInt(velocity) <= 0 || pad < 0 || pad >= NPADS) return;
+      osc("/pad/vary", pad, s.humanize);
+    },
     varyamount: function (v) { s.vary = clamp(Number(v), 0, 2); },
     vary: function () { osc("/pad/vary", s.selected, s.vary); },
     morpha: function (v) { s.morphA = clamp(asInt(v), 0, NPADS - 1); },
@@ -126,7 +150,7 @@ function createSampler(emit) {
   return api;
 }
 
-var exported = {createSampler: createSampler, SENDS: SENDS, RECEIVES: RECEIVES,
+var exported = {createSampler: createSampler, SENDS: SENDS, RECEIVES: RECEIVES, CLASSES: CLASSES,
                 FIRST_NOTE: FIRST_NOTE, NPADS: NPADS};
 if (typeof module !== "undefined" && module.exports) module.exports = exported;
 

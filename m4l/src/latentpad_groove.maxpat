@@ -108,7 +108,7 @@
           "numoutlets": 2,
           "outlettype": [
             "bang",
-            "float"
+            "bang"
           ],
           "patching_rect": [
             400.0,

@@ -22,7 +22,7 @@
       8.0,
       8.0
     ],
-    "devicewidth": 520.0,
+    "devicewidth": 648.0,
     "description": "latentpad Sampler: 16 pads of one-shots rendered by the latentpad server",
     "boxes": [
       {
@@ -111,7 +111,7 @@
           "numoutlets": 2,
           "outlettype": [
             "bang",
-            "float"
+            "bang"
           ],
           "patching_rect": [
             400.0,
@@ -968,16 +968,16 @@
           "patching_rect": [
             960.0,
             40.0,
-            100.0,
+            52.0,
             18.0
           ],
           "text": "Play pad",
           "mode": 0,
           "presentation": 1,
           "presentation_rect": [
-            170.0,
+            226.0,
             132.0,
-            100.0,
+            52.0,
             18.0
           ],
           "parameter_enable": 1,
@@ -1258,6 +1258,305 @@
       {
         "box": {
           "id": "obj-48",
+          "maxclass": "live.menu",
+          "numinlets": 1,
+          "numoutlets": 3,
+          "outlettype": [
+            "",
+            "",
+            "float"
+          ],
+          "patching_rect": [
+            600.0,
+            240.0,
+            52.0,
+            18.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            170.0,
+            132.0,
+            52.0,
+            18.0
+          ],
+          "parameter_enable": 1,
+          "varname": "Class",
+          "saved_attribute_attributes": {
+            "valueof": {
+              "parameter_longname": "Class",
+              "parameter_shortname": "Class",
+              "parameter_type": 2,
+              "parameter_mmin": 0,
+              "parameter_mmax": 8,
+              "parameter_enum": [
+                "any",
+                "kick",
+                "snare",
+                "clap",
+                "closed_hat",
+                "open_hat",
+                "tom",
+                "cymbal",
+                "percussion"
+              ]
+            }
+          }
+        }
+      },
+      {
+        "box": {
+          "id": "obj-49",
+          "maxclass": "newobj",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            600.0,
+            270.0,
+            110.0,
+            22.0
+          ],
+          "text": "prepend randomclass"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-50",
+          "maxclass": "live.menu",
+          "numinlets": 1,
+          "numoutlets": 3,
+          "outlettype": [
+            "",
+            "",
+            "float"
+          ],
+          "patching_rect": [
+            1240.0,
+            40.0,
+            66.0,
+            20.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            520.0,
+            30.0,
+            66.0,
+            20.0
+          ],
+          "parameter_enable": 1,
+          "varname": "To",
+          "saved_attribute_attributes": {
+            "valueof": {
+              "parameter_longname": "To",
+              "parameter_shortname": "To",
+              "parameter_type": 2,
+              "parameter_mmin": 0,
+              "parameter_mmax": 7,
+              "parameter_enum": [
+                "kick",
+                "snare",
+                "clap",
+                "closed_hat",
+                "open_hat",
+                "tom",
+                "cymbal",
+                "percussion"
+              ]
+            }
+          }
+        }
+      },
+      {
+        "box": {
+          "id": "obj-51",
+          "maxclass": "newobj",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            1240.0,
+            70.0,
+            110.0,
+            22.0
+          ],
+          "text": "prepend transformclass"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-52",
+          "maxclass": "live.text",
+          "numinlets": 1,
+          "numoutlets": 2,
+          "outlettype": [
+            "",
+            ""
+          ],
+          "patching_rect": [
+            1360.0,
+            40.0,
+            66.0,
+            18.0
+          ],
+          "text": "Transform",
+          "mode": 0,
+          "presentation": 1,
+          "presentation_rect": [
+            520.0,
+            56.0,
+            66.0,
+            18.0
+          ],
+          "parameter_enable": 1,
+          "varname": "Transform",
+          "saved_attribute_attributes": {
+            "valueof": {
+              "parameter_longname": "Transform",
+              "parameter_shortname": "Transform",
+              "parameter_type": 2,
+              "parameter_mmin": 0,
+              "parameter_mmax": 1,
+              "parameter_enum": [
+                "off",
+                "on"
+              ]
+            }
+          }
+        }
+      },
+      {
+        "box": {
+          "id": "obj-53",
+          "maxclass": "message",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            1360.0,
+            70.0,
+            110.0,
+            22.0
+          ],
+          "text": "transform"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-54",
+          "maxclass": "live.dial",
+          "numinlets": 1,
+          "numoutlets": 2,
+          "outlettype": [
+            "",
+            "float"
+          ],
+          "patching_rect": [
+            1240.0,
+            110.0,
+            44.0,
+            48.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            520.0,
+            80.0,
+            44.0,
+            48.0
+          ],
+          "parameter_enable": 1,
+          "varname": "Strength",
+          "saved_attribute_attributes": {
+            "valueof": {
+              "parameter_longname": "Strength",
+              "parameter_shortname": "Strength",
+              "parameter_type": 0,
+              "parameter_mmin": 0.0,
+              "parameter_mmax": 1.0
+            }
+          }
+        }
+      },
+      {
+        "box": {
+          "id": "obj-55",
+          "maxclass": "newobj",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            1240.0,
+            170.0,
+            110.0,
+            22.0
+          ],
+          "text": "prepend strength"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-56",
+          "maxclass": "live.dial",
+          "numinlets": 1,
+          "numoutlets": 2,
+          "outlettype": [
+            "",
+            "float"
+          ],
+          "patching_rect": [
+            1360.0,
+            110.0,
+            44.0,
+            48.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            594.0,
+            80.0,
+            44.0,
+            48.0
+          ],
+          "parameter_enable": 1,
+          "varname": "Humanize",
+          "saved_attribute_attributes": {
+            "valueof": {
+              "parameter_longname": "Humanize",
+              "parameter_shortname": "Humanize",
+              "parameter_type": 0,
+              "parameter_mmin": 0.0,
+              "parameter_mmax": 2.0
+            }
+          }
+        }
+      },
+      {
+        "box": {
+          "id": "obj-57",
+          "maxclass": "newobj",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            1360.0,
+            170.0,
+            110.0,
+            22.0
+          ],
+          "text": "prepend humanize"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-58",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 3,
@@ -1277,7 +1576,7 @@
       },
       {
         "box": {
-          "id": "obj-49",
+          "id": "obj-59",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -1296,7 +1595,7 @@
       },
       {
         "box": {
-          "id": "obj-50",
+          "id": "obj-60",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -1314,7 +1613,44 @@
       },
       {
         "box": {
-          "id": "obj-51",
+          "id": "obj-61",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 2,
+          "outlettype": [
+            "list",
+            "list"
+          ],
+          "patching_rect": [
+            120.0,
+            660.0,
+            40.0,
+            22.0
+          ],
+          "text": "t l l"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-62",
+          "maxclass": "newobj",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            180.0,
+            660.0,
+            90.0,
+            22.0
+          ],
+          "text": "prepend played"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-63",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 17,
@@ -1348,7 +1684,7 @@
       },
       {
         "box": {
-          "id": "obj-52",
+          "id": "obj-64",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 33,
@@ -1398,7 +1734,7 @@
       },
       {
         "box": {
-          "id": "obj-53",
+          "id": "obj-65",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 33,
@@ -1448,7 +1784,7 @@
       },
       {
         "box": {
-          "id": "obj-54",
+          "id": "obj-66",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 17,
@@ -1482,7 +1818,7 @@
       },
       {
         "box": {
-          "id": "obj-55",
+          "id": "obj-67",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 0,
@@ -1498,7 +1834,7 @@
       },
       {
         "box": {
-          "id": "obj-56",
+          "id": "obj-68",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -1517,7 +1853,7 @@
       },
       {
         "box": {
-          "id": "obj-57",
+          "id": "obj-69",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -1536,7 +1872,7 @@
       },
       {
         "box": {
-          "id": "obj-58",
+          "id": "obj-70",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -1554,7 +1890,7 @@
       },
       {
         "box": {
-          "id": "obj-59",
+          "id": "obj-71",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -1573,7 +1909,7 @@
       },
       {
         "box": {
-          "id": "obj-60",
+          "id": "obj-72",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -1591,7 +1927,7 @@
       },
       {
         "box": {
-          "id": "obj-61",
+          "id": "obj-73",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -1609,7 +1945,7 @@
       },
       {
         "box": {
-          "id": "obj-62",
+          "id": "obj-74",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -1628,7 +1964,7 @@
       },
       {
         "box": {
-          "id": "obj-63",
+          "id": "obj-75",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -1646,7 +1982,7 @@
       },
       {
         "box": {
-          "id": "obj-64",
+          "id": "obj-76",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -1665,7 +2001,7 @@
       },
       {
         "box": {
-          "id": "obj-65",
+          "id": "obj-77",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -1683,7 +2019,7 @@
       },
       {
         "box": {
-          "id": "obj-66",
+          "id": "obj-78",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -1702,7 +2038,7 @@
       },
       {
         "box": {
-          "id": "obj-67",
+          "id": "obj-79",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -1720,7 +2056,7 @@
       },
       {
         "box": {
-          "id": "obj-68",
+          "id": "obj-80",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -1738,7 +2074,7 @@
       },
       {
         "box": {
-          "id": "obj-69",
+          "id": "obj-81",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -1757,7 +2093,7 @@
       },
       {
         "box": {
-          "id": "obj-70",
+          "id": "obj-82",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -1775,7 +2111,7 @@
       },
       {
         "box": {
-          "id": "obj-71",
+          "id": "obj-83",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -1794,7 +2130,7 @@
       },
       {
         "box": {
-          "id": "obj-72",
+          "id": "obj-84",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -1813,7 +2149,7 @@
       },
       {
         "box": {
-          "id": "obj-73",
+          "id": "obj-85",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -1831,7 +2167,7 @@
       },
       {
         "box": {
-          "id": "obj-74",
+          "id": "obj-86",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -1850,7 +2186,7 @@
       },
       {
         "box": {
-          "id": "obj-75",
+          "id": "obj-87",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -1868,7 +2204,7 @@
       },
       {
         "box": {
-          "id": "obj-76",
+          "id": "obj-88",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -1886,7 +2222,7 @@
       },
       {
         "box": {
-          "id": "obj-77",
+          "id": "obj-89",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -1905,7 +2241,7 @@
       },
       {
         "box": {
-          "id": "obj-78",
+          "id": "obj-90",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -1923,7 +2259,7 @@
       },
       {
         "box": {
-          "id": "obj-79",
+          "id": "obj-91",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -1942,7 +2278,7 @@
       },
       {
         "box": {
-          "id": "obj-80",
+          "id": "obj-92",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -1960,7 +2296,7 @@
       },
       {
         "box": {
-          "id": "obj-81",
+          "id": "obj-93",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -1979,7 +2315,7 @@
       },
       {
         "box": {
-          "id": "obj-82",
+          "id": "obj-94",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -1997,7 +2333,7 @@
       },
       {
         "box": {
-          "id": "obj-83",
+          "id": "obj-95",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2015,7 +2351,7 @@
       },
       {
         "box": {
-          "id": "obj-84",
+          "id": "obj-96",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -2034,7 +2370,7 @@
       },
       {
         "box": {
-          "id": "obj-85",
+          "id": "obj-97",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2052,7 +2388,7 @@
       },
       {
         "box": {
-          "id": "obj-86",
+          "id": "obj-98",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -2071,7 +2407,7 @@
       },
       {
         "box": {
-          "id": "obj-87",
+          "id": "obj-99",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -2090,7 +2426,7 @@
       },
       {
         "box": {
-          "id": "obj-88",
+          "id": "obj-100",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2108,7 +2444,7 @@
       },
       {
         "box": {
-          "id": "obj-89",
+          "id": "obj-101",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -2127,7 +2463,7 @@
       },
       {
         "box": {
-          "id": "obj-90",
+          "id": "obj-102",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2145,7 +2481,7 @@
       },
       {
         "box": {
-          "id": "obj-91",
+          "id": "obj-103",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2163,7 +2499,7 @@
       },
       {
         "box": {
-          "id": "obj-92",
+          "id": "obj-104",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -2182,7 +2518,7 @@
       },
       {
         "box": {
-          "id": "obj-93",
+          "id": "obj-105",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2200,7 +2536,7 @@
       },
       {
         "box": {
-          "id": "obj-94",
+          "id": "obj-106",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -2219,7 +2555,7 @@
       },
       {
         "box": {
-          "id": "obj-95",
+          "id": "obj-107",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2237,7 +2573,7 @@
       },
       {
         "box": {
-          "id": "obj-96",
+          "id": "obj-108",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -2256,7 +2592,7 @@
       },
       {
         "box": {
-          "id": "obj-97",
+          "id": "obj-109",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2274,7 +2610,7 @@
       },
       {
         "box": {
-          "id": "obj-98",
+          "id": "obj-110",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2292,7 +2628,7 @@
       },
       {
         "box": {
-          "id": "obj-99",
+          "id": "obj-111",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -2311,7 +2647,7 @@
       },
       {
         "box": {
-          "id": "obj-100",
+          "id": "obj-112",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2329,7 +2665,7 @@
       },
       {
         "box": {
-          "id": "obj-101",
+          "id": "obj-113",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -2348,7 +2684,7 @@
       },
       {
         "box": {
-          "id": "obj-102",
+          "id": "obj-114",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -2367,7 +2703,7 @@
       },
       {
         "box": {
-          "id": "obj-103",
+          "id": "obj-115",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2385,7 +2721,7 @@
       },
       {
         "box": {
-          "id": "obj-104",
+          "id": "obj-116",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -2404,7 +2740,7 @@
       },
       {
         "box": {
-          "id": "obj-105",
+          "id": "obj-117",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2422,7 +2758,7 @@
       },
       {
         "box": {
-          "id": "obj-106",
+          "id": "obj-118",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2440,7 +2776,7 @@
       },
       {
         "box": {
-          "id": "obj-107",
+          "id": "obj-119",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -2459,7 +2795,7 @@
       },
       {
         "box": {
-          "id": "obj-108",
+          "id": "obj-120",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2477,7 +2813,7 @@
       },
       {
         "box": {
-          "id": "obj-109",
+          "id": "obj-121",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -2496,7 +2832,7 @@
       },
       {
         "box": {
-          "id": "obj-110",
+          "id": "obj-122",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2514,7 +2850,7 @@
       },
       {
         "box": {
-          "id": "obj-111",
+          "id": "obj-123",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -2533,7 +2869,7 @@
       },
       {
         "box": {
-          "id": "obj-112",
+          "id": "obj-124",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2551,7 +2887,7 @@
       },
       {
         "box": {
-          "id": "obj-113",
+          "id": "obj-125",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2569,7 +2905,7 @@
       },
       {
         "box": {
-          "id": "obj-114",
+          "id": "obj-126",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -2588,7 +2924,7 @@
       },
       {
         "box": {
-          "id": "obj-115",
+          "id": "obj-127",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2606,7 +2942,7 @@
       },
       {
         "box": {
-          "id": "obj-116",
+          "id": "obj-128",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -2625,7 +2961,7 @@
       },
       {
         "box": {
-          "id": "obj-117",
+          "id": "obj-129",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -2644,7 +2980,7 @@
       },
       {
         "box": {
-          "id": "obj-118",
+          "id": "obj-130",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2662,7 +2998,7 @@
       },
       {
         "box": {
-          "id": "obj-119",
+          "id": "obj-131",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -2681,7 +3017,7 @@
       },
       {
         "box": {
-          "id": "obj-120",
+          "id": "obj-132",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2699,7 +3035,7 @@
       },
       {
         "box": {
-          "id": "obj-121",
+          "id": "obj-133",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2717,7 +3053,7 @@
       },
       {
         "box": {
-          "id": "obj-122",
+          "id": "obj-134",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -2736,7 +3072,7 @@
       },
       {
         "box": {
-          "id": "obj-123",
+          "id": "obj-135",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2754,7 +3090,7 @@
       },
       {
         "box": {
-          "id": "obj-124",
+          "id": "obj-136",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -2773,7 +3109,7 @@
       },
       {
         "box": {
-          "id": "obj-125",
+          "id": "obj-137",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2791,7 +3127,7 @@
       },
       {
         "box": {
-          "id": "obj-126",
+          "id": "obj-138",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -2810,7 +3146,7 @@
       },
       {
         "box": {
-          "id": "obj-127",
+          "id": "obj-139",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2828,7 +3164,7 @@
       },
       {
         "box": {
-          "id": "obj-128",
+          "id": "obj-140",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2846,7 +3182,7 @@
       },
       {
         "box": {
-          "id": "obj-129",
+          "id": "obj-141",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -2865,7 +3201,7 @@
       },
       {
         "box": {
-          "id": "obj-130",
+          "id": "obj-142",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2883,7 +3219,7 @@
       },
       {
         "box": {
-          "id": "obj-131",
+          "id": "obj-143",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -2902,7 +3238,7 @@
       },
       {
         "box": {
-          "id": "obj-132",
+          "id": "obj-144",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -2921,7 +3257,7 @@
       },
       {
         "box": {
-          "id": "obj-133",
+          "id": "obj-145",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2939,7 +3275,7 @@
       },
       {
         "box": {
-          "id": "obj-134",
+          "id": "obj-146",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -2958,7 +3294,7 @@
       },
       {
         "box": {
-          "id": "obj-135",
+          "id": "obj-147",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2976,7 +3312,7 @@
       },
       {
         "box": {
-          "id": "obj-136",
+          "id": "obj-148",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2994,7 +3330,7 @@
       },
       {
         "box": {
-          "id": "obj-137",
+          "id": "obj-149",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -3013,7 +3349,7 @@
       },
       {
         "box": {
-          "id": "obj-138",
+          "id": "obj-150",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3031,7 +3367,7 @@
       },
       {
         "box": {
-          "id": "obj-139",
+          "id": "obj-151",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -3050,7 +3386,7 @@
       },
       {
         "box": {
-          "id": "obj-140",
+          "id": "obj-152",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3068,7 +3404,7 @@
       },
       {
         "box": {
-          "id": "obj-141",
+          "id": "obj-153",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -3087,7 +3423,7 @@
       },
       {
         "box": {
-          "id": "obj-142",
+          "id": "obj-154",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3105,7 +3441,7 @@
       },
       {
         "box": {
-          "id": "obj-143",
+          "id": "obj-155",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3123,7 +3459,7 @@
       },
       {
         "box": {
-          "id": "obj-144",
+          "id": "obj-156",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -3142,7 +3478,7 @@
       },
       {
         "box": {
-          "id": "obj-145",
+          "id": "obj-157",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3160,7 +3496,7 @@
       },
       {
         "box": {
-          "id": "obj-146",
+          "id": "obj-158",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -3179,7 +3515,7 @@
       },
       {
         "box": {
-          "id": "obj-147",
+          "id": "obj-159",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -3198,7 +3534,7 @@
       },
       {
         "box": {
-          "id": "obj-148",
+          "id": "obj-160",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3216,7 +3552,7 @@
       },
       {
         "box": {
-          "id": "obj-149",
+          "id": "obj-161",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -3235,7 +3571,7 @@
       },
       {
         "box": {
-          "id": "obj-150",
+          "id": "obj-162",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3253,7 +3589,7 @@
       },
       {
         "box": {
-          "id": "obj-151",
+          "id": "obj-163",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3271,7 +3607,7 @@
       },
       {
         "box": {
-          "id": "obj-152",
+          "id": "obj-164",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -3290,7 +3626,7 @@
       },
       {
         "box": {
-          "id": "obj-153",
+          "id": "obj-165",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3308,7 +3644,7 @@
       },
       {
         "box": {
-          "id": "obj-154",
+          "id": "obj-166",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -3327,7 +3663,7 @@
       },
       {
         "box": {
-          "id": "obj-155",
+          "id": "obj-167",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3345,7 +3681,7 @@
       },
       {
         "box": {
-          "id": "obj-156",
+          "id": "obj-168",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -3364,7 +3700,7 @@
       },
       {
         "box": {
-          "id": "obj-157",
+          "id": "obj-169",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3382,7 +3718,7 @@
       },
       {
         "box": {
-          "id": "obj-158",
+          "id": "obj-170",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3400,7 +3736,7 @@
       },
       {
         "box": {
-          "id": "obj-159",
+          "id": "obj-171",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -3419,7 +3755,7 @@
       },
       {
         "box": {
-          "id": "obj-160",
+          "id": "obj-172",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3437,7 +3773,7 @@
       },
       {
         "box": {
-          "id": "obj-161",
+          "id": "obj-173",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -3456,7 +3792,7 @@
       },
       {
         "box": {
-          "id": "obj-162",
+          "id": "obj-174",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -3475,7 +3811,7 @@
       },
       {
         "box": {
-          "id": "obj-163",
+          "id": "obj-175",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3493,7 +3829,7 @@
       },
       {
         "box": {
-          "id": "obj-164",
+          "id": "obj-176",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -3512,7 +3848,7 @@
       },
       {
         "box": {
-          "id": "obj-165",
+          "id": "obj-177",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3530,7 +3866,7 @@
       },
       {
         "box": {
-          "id": "obj-166",
+          "id": "obj-178",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3548,7 +3884,7 @@
       },
       {
         "box": {
-          "id": "obj-167",
+          "id": "obj-179",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -3567,7 +3903,7 @@
       },
       {
         "box": {
-          "id": "obj-168",
+          "id": "obj-180",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3585,7 +3921,7 @@
       },
       {
         "box": {
-          "id": "obj-169",
+          "id": "obj-181",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -3604,7 +3940,7 @@
       },
       {
         "box": {
-          "id": "obj-170",
+          "id": "obj-182",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3622,7 +3958,7 @@
       },
       {
         "box": {
-          "id": "obj-171",
+          "id": "obj-183",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -3641,7 +3977,7 @@
       },
       {
         "box": {
-          "id": "obj-172",
+          "id": "obj-184",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3659,7 +3995,7 @@
       },
       {
         "box": {
-          "id": "obj-173",
+          "id": "obj-185",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3677,7 +4013,7 @@
       },
       {
         "box": {
-          "id": "obj-174",
+          "id": "obj-186",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -3696,7 +4032,7 @@
       },
       {
         "box": {
-          "id": "obj-175",
+          "id": "obj-187",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3714,7 +4050,7 @@
       },
       {
         "box": {
-          "id": "obj-176",
+          "id": "obj-188",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -3733,7 +4069,7 @@
       },
       {
         "box": {
-          "id": "obj-177",
+          "id": "obj-189",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -3752,7 +4088,7 @@
       },
       {
         "box": {
-          "id": "obj-178",
+          "id": "obj-190",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3770,7 +4106,7 @@
       },
       {
         "box": {
-          "id": "obj-179",
+          "id": "obj-191",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -3789,7 +4125,7 @@
       },
       {
         "box": {
-          "id": "obj-180",
+          "id": "obj-192",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3807,7 +4143,7 @@
       },
       {
         "box": {
-          "id": "obj-181",
+          "id": "obj-193",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3825,7 +4161,7 @@
       },
       {
         "box": {
-          "id": "obj-182",
+          "id": "obj-194",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -3844,7 +4180,7 @@
       },
       {
         "box": {
-          "id": "obj-183",
+          "id": "obj-195",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3862,7 +4198,7 @@
       },
       {
         "box": {
-          "id": "obj-184",
+          "id": "obj-196",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -3881,7 +4217,7 @@
       },
       {
         "box": {
-          "id": "obj-185",
+          "id": "obj-197",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3899,7 +4235,7 @@
       },
       {
         "box": {
-          "id": "obj-186",
+          "id": "obj-198",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -3918,7 +4254,7 @@
       },
       {
         "box": {
-          "id": "obj-187",
+          "id": "obj-199",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3936,7 +4272,7 @@
       },
       {
         "box": {
-          "id": "obj-188",
+          "id": "obj-200",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3954,7 +4290,7 @@
       },
       {
         "box": {
-          "id": "obj-189",
+          "id": "obj-201",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -3973,7 +4309,7 @@
       },
       {
         "box": {
-          "id": "obj-190",
+          "id": "obj-202",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3991,7 +4327,7 @@
       },
       {
         "box": {
-          "id": "obj-191",
+          "id": "obj-203",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -4010,7 +4346,7 @@
       },
       {
         "box": {
-          "id": "obj-192",
+          "id": "obj-204",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -4029,7 +4365,7 @@
       },
       {
         "box": {
-          "id": "obj-193",
+          "id": "obj-205",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4047,7 +4383,7 @@
       },
       {
         "box": {
-          "id": "obj-194",
+          "id": "obj-206",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -4066,7 +4402,7 @@
       },
       {
         "box": {
-          "id": "obj-195",
+          "id": "obj-207",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4084,7 +4420,7 @@
       },
       {
         "box": {
-          "id": "obj-196",
+          "id": "obj-208",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4102,7 +4438,7 @@
       },
       {
         "box": {
-          "id": "obj-197",
+          "id": "obj-209",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -4121,7 +4457,7 @@
       },
       {
         "box": {
-          "id": "obj-198",
+          "id": "obj-210",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4139,7 +4475,7 @@
       },
       {
         "box": {
-          "id": "obj-199",
+          "id": "obj-211",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -4158,7 +4494,7 @@
       },
       {
         "box": {
-          "id": "obj-200",
+          "id": "obj-212",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4176,7 +4512,7 @@
       },
       {
         "box": {
-          "id": "obj-201",
+          "id": "obj-213",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -4195,7 +4531,7 @@
       },
       {
         "box": {
-          "id": "obj-202",
+          "id": "obj-214",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4213,7 +4549,7 @@
       },
       {
         "box": {
-          "id": "obj-203",
+          "id": "obj-215",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4231,7 +4567,7 @@
       },
       {
         "box": {
-          "id": "obj-204",
+          "id": "obj-216",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -4250,7 +4586,7 @@
       },
       {
         "box": {
-          "id": "obj-205",
+          "id": "obj-217",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4268,7 +4604,7 @@
       },
       {
         "box": {
-          "id": "obj-206",
+          "id": "obj-218",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -4287,7 +4623,7 @@
       },
       {
         "box": {
-          "id": "obj-207",
+          "id": "obj-219",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -4306,7 +4642,7 @@
       },
       {
         "box": {
-          "id": "obj-208",
+          "id": "obj-220",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4324,7 +4660,7 @@
       },
       {
         "box": {
-          "id": "obj-209",
+          "id": "obj-221",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -4343,7 +4679,7 @@
       },
       {
         "box": {
-          "id": "obj-210",
+          "id": "obj-222",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4361,7 +4697,7 @@
       },
       {
         "box": {
-          "id": "obj-211",
+          "id": "obj-223",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4379,7 +4715,7 @@
       },
       {
         "box": {
-          "id": "obj-212",
+          "id": "obj-224",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -4398,7 +4734,7 @@
       },
       {
         "box": {
-          "id": "obj-213",
+          "id": "obj-225",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4416,7 +4752,7 @@
       },
       {
         "box": {
-          "id": "obj-214",
+          "id": "obj-226",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -4435,7 +4771,7 @@
       },
       {
         "box": {
-          "id": "obj-215",
+          "id": "obj-227",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4453,7 +4789,7 @@
       },
       {
         "box": {
-          "id": "obj-216",
+          "id": "obj-228",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -4472,7 +4808,7 @@
       },
       {
         "box": {
-          "id": "obj-217",
+          "id": "obj-229",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4490,7 +4826,7 @@
       },
       {
         "box": {
-          "id": "obj-218",
+          "id": "obj-230",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4508,7 +4844,7 @@
       },
       {
         "box": {
-          "id": "obj-219",
+          "id": "obj-231",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -4527,7 +4863,7 @@
       },
       {
         "box": {
-          "id": "obj-220",
+          "id": "obj-232",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4545,7 +4881,7 @@
       },
       {
         "box": {
-          "id": "obj-221",
+          "id": "obj-233",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -4564,7 +4900,7 @@
       },
       {
         "box": {
-          "id": "obj-222",
+          "id": "obj-234",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -4583,7 +4919,7 @@
       },
       {
         "box": {
-          "id": "obj-223",
+          "id": "obj-235",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4601,7 +4937,7 @@
       },
       {
         "box": {
-          "id": "obj-224",
+          "id": "obj-236",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -4620,7 +4956,7 @@
       },
       {
         "box": {
-          "id": "obj-225",
+          "id": "obj-237",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4638,7 +4974,7 @@
       },
       {
         "box": {
-          "id": "obj-226",
+          "id": "obj-238",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4656,7 +4992,7 @@
       },
       {
         "box": {
-          "id": "obj-227",
+          "id": "obj-239",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -4675,7 +5011,7 @@
       },
       {
         "box": {
-          "id": "obj-228",
+          "id": "obj-240",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4693,7 +5029,7 @@
       },
       {
         "box": {
-          "id": "obj-229",
+          "id": "obj-241",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -4712,7 +5048,7 @@
       },
       {
         "box": {
-          "id": "obj-230",
+          "id": "obj-242",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4730,7 +5066,7 @@
       },
       {
         "box": {
-          "id": "obj-231",
+          "id": "obj-243",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -4749,7 +5085,7 @@
       },
       {
         "box": {
-          "id": "obj-232",
+          "id": "obj-244",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4767,7 +5103,7 @@
       },
       {
         "box": {
-          "id": "obj-233",
+          "id": "obj-245",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4785,7 +5121,7 @@
       },
       {
         "box": {
-          "id": "obj-234",
+          "id": "obj-246",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -4804,7 +5140,7 @@
       },
       {
         "box": {
-          "id": "obj-235",
+          "id": "obj-247",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4822,7 +5158,7 @@
       },
       {
         "box": {
-          "id": "obj-236",
+          "id": "obj-248",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -4841,7 +5177,7 @@
       },
       {
         "box": {
-          "id": "obj-237",
+          "id": "obj-249",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -4860,7 +5196,7 @@
       },
       {
         "box": {
-          "id": "obj-238",
+          "id": "obj-250",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4878,7 +5214,7 @@
       },
       {
         "box": {
-          "id": "obj-239",
+          "id": "obj-251",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -4897,7 +5233,7 @@
       },
       {
         "box": {
-          "id": "obj-240",
+          "id": "obj-252",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4915,7 +5251,7 @@
       },
       {
         "box": {
-          "id": "obj-241",
+          "id": "obj-253",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4933,7 +5269,7 @@
       },
       {
         "box": {
-          "id": "obj-242",
+          "id": "obj-254",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -4952,7 +5288,7 @@
       },
       {
         "box": {
-          "id": "obj-243",
+          "id": "obj-255",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4970,7 +5306,7 @@
       },
       {
         "box": {
-          "id": "obj-244",
+          "id": "obj-256",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -4989,7 +5325,7 @@
       },
       {
         "box": {
-          "id": "obj-245",
+          "id": "obj-257",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5007,7 +5343,7 @@
       },
       {
         "box": {
-          "id": "obj-246",
+          "id": "obj-258",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -5026,7 +5362,7 @@
       },
       {
         "box": {
-          "id": "obj-247",
+          "id": "obj-259",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5044,7 +5380,7 @@
       },
       {
         "box": {
-          "id": "obj-248",
+          "id": "obj-260",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5062,7 +5398,7 @@
       },
       {
         "box": {
-          "id": "obj-249",
+          "id": "obj-261",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -5081,7 +5417,7 @@
       },
       {
         "box": {
-          "id": "obj-250",
+          "id": "obj-262",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5099,7 +5435,7 @@
       },
       {
         "box": {
-          "id": "obj-251",
+          "id": "obj-263",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -5118,7 +5454,7 @@
       },
       {
         "box": {
-          "id": "obj-252",
+          "id": "obj-264",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -5137,7 +5473,7 @@
       },
       {
         "box": {
-          "id": "obj-253",
+          "id": "obj-265",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5155,7 +5491,7 @@
       },
       {
         "box": {
-          "id": "obj-254",
+          "id": "obj-266",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -5174,7 +5510,7 @@
       },
       {
         "box": {
-          "id": "obj-255",
+          "id": "obj-267",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5192,7 +5528,7 @@
       },
       {
         "box": {
-          "id": "obj-256",
+          "id": "obj-268",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5210,7 +5546,7 @@
       },
       {
         "box": {
-          "id": "obj-257",
+          "id": "obj-269",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -5229,7 +5565,7 @@
       },
       {
         "box": {
-          "id": "obj-258",
+          "id": "obj-270",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5247,7 +5583,7 @@
       },
       {
         "box": {
-          "id": "obj-259",
+          "id": "obj-271",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -5266,7 +5602,7 @@
       },
       {
         "box": {
-          "id": "obj-260",
+          "id": "obj-272",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5284,7 +5620,7 @@
       },
       {
         "box": {
-          "id": "obj-261",
+          "id": "obj-273",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -5303,7 +5639,7 @@
       },
       {
         "box": {
-          "id": "obj-262",
+          "id": "obj-274",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5321,7 +5657,7 @@
       },
       {
         "box": {
-          "id": "obj-263",
+          "id": "obj-275",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5339,7 +5675,7 @@
       },
       {
         "box": {
-          "id": "obj-264",
+          "id": "obj-276",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -5358,7 +5694,7 @@
       },
       {
         "box": {
-          "id": "obj-265",
+          "id": "obj-277",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5376,7 +5712,7 @@
       },
       {
         "box": {
-          "id": "obj-266",
+          "id": "obj-278",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -5395,7 +5731,7 @@
       },
       {
         "box": {
-          "id": "obj-267",
+          "id": "obj-279",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -5414,7 +5750,7 @@
       },
       {
         "box": {
-          "id": "obj-268",
+          "id": "obj-280",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5432,7 +5768,7 @@
       },
       {
         "box": {
-          "id": "obj-269",
+          "id": "obj-281",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -5451,7 +5787,7 @@
       },
       {
         "box": {
-          "id": "obj-270",
+          "id": "obj-282",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5469,7 +5805,7 @@
       },
       {
         "box": {
-          "id": "obj-271",
+          "id": "obj-283",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5487,7 +5823,7 @@
       },
       {
         "box": {
-          "id": "obj-272",
+          "id": "obj-284",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -5506,7 +5842,7 @@
       },
       {
         "box": {
-          "id": "obj-273",
+          "id": "obj-285",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5524,7 +5860,7 @@
       },
       {
         "box": {
-          "id": "obj-274",
+          "id": "obj-286",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -5543,7 +5879,7 @@
       },
       {
         "box": {
-          "id": "obj-275",
+          "id": "obj-287",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5561,7 +5897,7 @@
       },
       {
         "box": {
-          "id": "obj-276",
+          "id": "obj-288",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -5580,7 +5916,7 @@
       },
       {
         "box": {
-          "id": "obj-277",
+          "id": "obj-289",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5598,7 +5934,7 @@
       },
       {
         "box": {
-          "id": "obj-278",
+          "id": "obj-290",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5616,7 +5952,7 @@
       },
       {
         "box": {
-          "id": "obj-279",
+          "id": "obj-291",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -5635,7 +5971,7 @@
       },
       {
         "box": {
-          "id": "obj-280",
+          "id": "obj-292",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5653,7 +5989,7 @@
       },
       {
         "box": {
-          "id": "obj-281",
+          "id": "obj-293",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -5672,7 +6008,7 @@
       },
       {
         "box": {
-          "id": "obj-282",
+          "id": "obj-294",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -5691,7 +6027,7 @@
       },
       {
         "box": {
-          "id": "obj-283",
+          "id": "obj-295",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5709,7 +6045,7 @@
       },
       {
         "box": {
-          "id": "obj-284",
+          "id": "obj-296",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -5728,7 +6064,7 @@
       },
       {
         "box": {
-          "id": "obj-285",
+          "id": "obj-297",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5746,7 +6082,7 @@
       },
       {
         "box": {
-          "id": "obj-286",
+          "id": "obj-298",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5764,7 +6100,7 @@
       },
       {
         "box": {
-          "id": "obj-287",
+          "id": "obj-299",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -5783,7 +6119,7 @@
       },
       {
         "box": {
-          "id": "obj-288",
+          "id": "obj-300",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5801,7 +6137,7 @@
       },
       {
         "box": {
-          "id": "obj-289",
+          "id": "obj-301",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -5820,7 +6156,7 @@
       },
       {
         "box": {
-          "id": "obj-290",
+          "id": "obj-302",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5838,7 +6174,7 @@
       },
       {
         "box": {
-          "id": "obj-291",
+          "id": "obj-303",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -5857,7 +6193,7 @@
       },
       {
         "box": {
-          "id": "obj-292",
+          "id": "obj-304",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5875,7 +6211,7 @@
       },
       {
         "box": {
-          "id": "obj-293",
+          "id": "obj-305",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5893,7 +6229,7 @@
       },
       {
         "box": {
-          "id": "obj-294",
+          "id": "obj-306",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -5912,7 +6248,7 @@
       },
       {
         "box": {
-          "id": "obj-295",
+          "id": "obj-307",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -6521,36 +6857,12 @@
       {
         "patchline": {
           "source": [
-            "obj-48",
-            1
-          ],
-          "destination": [
-            "obj-49",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
             "obj-49",
             0
           ],
           "destination": [
-            "obj-50",
+            "obj-1",
             0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-49",
-            1
-          ],
-          "destination": [
-            "obj-50",
-            1
           ]
         }
       },
@@ -6569,11 +6881,11 @@
       {
         "patchline": {
           "source": [
-            "obj-1",
-            4
+            "obj-51",
+            0
           ],
           "destination": [
-            "obj-50",
+            "obj-1",
             0
           ]
         }
@@ -6581,20 +6893,8 @@
       {
         "patchline": {
           "source": [
-            "obj-1",
-            1
-          ],
-          "destination": [
             "obj-52",
             0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-1",
-            2
           ],
           "destination": [
             "obj-53",
@@ -6605,24 +6905,12 @@
       {
         "patchline": {
           "source": [
+            "obj-53",
+            0
+          ],
+          "destination": [
             "obj-1",
-            3
-          ],
-          "destination": [
-            "obj-54",
             0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-51",
-            0
-          ],
-          "destination": [
-            "obj-56",
-            1
           ]
         }
       },
@@ -6633,7 +6921,7 @@
             0
           ],
           "destination": [
-            "obj-56",
+            "obj-55",
             0
           ]
         }
@@ -6641,31 +6929,7 @@
       {
         "patchline": {
           "source": [
-            "obj-52",
-            0
-          ],
-          "destination": [
-            "obj-57",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-57",
-            1
-          ],
-          "destination": [
-            "obj-58",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-58",
+            "obj-55",
             0
           ],
           "destination": [
@@ -6681,7 +6945,55 @@
             0
           ],
           "destination": [
+            "obj-57",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-57",
+            0
+          ],
+          "destination": [
+            "obj-1",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-58",
+            0
+          ],
+          "destination": [
             "obj-59",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-58",
+            1
+          ],
+          "destination": [
+            "obj-59",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-59",
+            0
+          ],
+          "destination": [
+            "obj-60",
             0
           ]
         }
@@ -6694,18 +7006,6 @@
           ],
           "destination": [
             "obj-60",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-60",
-            0
-          ],
-          "destination": [
-            "obj-63",
             1
           ]
         }
@@ -6713,11 +7013,23 @@
       {
         "patchline": {
           "source": [
-            "obj-59",
+            "obj-60",
             0
           ],
           "destination": [
             "obj-61",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-61",
+            1
+          ],
+          "destination": [
+            "obj-63",
             0
           ]
         }
@@ -6737,79 +7049,7 @@
       {
         "patchline": {
           "source": [
-            "obj-53",
-            0
-          ],
-          "destination": [
             "obj-62",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-62",
-            0
-          ],
-          "destination": [
-            "obj-63",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-63",
-            0
-          ],
-          "destination": [
-            "obj-55",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-63",
-            0
-          ],
-          "destination": [
-            "obj-55",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-52",
-            1
-          ],
-          "destination": [
-            "obj-64",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-64",
-            1
-          ],
-          "destination": [
-            "obj-65",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-65",
             0
           ],
           "destination": [
@@ -6821,8 +7061,44 @@
       {
         "patchline": {
           "source": [
-            "obj-56",
+            "obj-1",
+            4
+          ],
+          "destination": [
+            "obj-60",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-1",
             1
+          ],
+          "destination": [
+            "obj-64",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-1",
+            2
+          ],
+          "destination": [
+            "obj-65",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-1",
+            3
           ],
           "destination": [
             "obj-66",
@@ -6833,23 +7109,11 @@
       {
         "patchline": {
           "source": [
-            "obj-66",
-            1
-          ],
-          "destination": [
-            "obj-67",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-67",
+            "obj-63",
             0
           ],
           "destination": [
-            "obj-70",
+            "obj-68",
             1
           ]
         }
@@ -6869,82 +7133,46 @@
       {
         "patchline": {
           "source": [
+            "obj-64",
+            0
+          ],
+          "destination": [
+            "obj-69",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-69",
+            1
+          ],
+          "destination": [
+            "obj-70",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-70",
+            0
+          ],
+          "destination": [
+            "obj-1",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
             "obj-68",
             0
           ],
           "destination": [
-            "obj-69",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-53",
-            1
-          ],
-          "destination": [
-            "obj-69",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-69",
-            0
-          ],
-          "destination": [
-            "obj-70",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-70",
-            0
-          ],
-          "destination": [
-            "obj-55",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-70",
-            0
-          ],
-          "destination": [
-            "obj-55",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-51",
-            1
-          ],
-          "destination": [
-            "obj-71",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-54",
-            1
-          ],
-          "destination": [
             "obj-71",
             0
           ]
@@ -6953,8 +7181,8 @@
       {
         "patchline": {
           "source": [
-            "obj-52",
-            2
+            "obj-71",
+            1
           ],
           "destination": [
             "obj-72",
@@ -6966,7 +7194,19 @@
         "patchline": {
           "source": [
             "obj-72",
+            0
+          ],
+          "destination": [
+            "obj-75",
             1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-71",
+            0
           ],
           "destination": [
             "obj-73",
@@ -6981,7 +7221,7 @@
             0
           ],
           "destination": [
-            "obj-1",
+            "obj-74",
             0
           ]
         }
@@ -6989,7 +7229,7 @@
       {
         "patchline": {
           "source": [
-            "obj-71",
+            "obj-65",
             0
           ],
           "destination": [
@@ -7002,7 +7242,7 @@
         "patchline": {
           "source": [
             "obj-74",
-            1
+            0
           ],
           "destination": [
             "obj-75",
@@ -7017,7 +7257,19 @@
             0
           ],
           "destination": [
-            "obj-78",
+            "obj-67",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-75",
+            0
+          ],
+          "destination": [
+            "obj-67",
             1
           ]
         }
@@ -7025,8 +7277,8 @@
       {
         "patchline": {
           "source": [
-            "obj-74",
-            0
+            "obj-64",
+            1
           ],
           "destination": [
             "obj-76",
@@ -7038,67 +7290,43 @@
         "patchline": {
           "source": [
             "obj-76",
-            0
-          ],
-          "destination": [
-            "obj-77",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-53",
-            2
-          ],
-          "destination": [
-            "obj-77",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-77",
-            0
-          ],
-          "destination": [
-            "obj-78",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-78",
-            0
-          ],
-          "destination": [
-            "obj-55",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-78",
-            0
-          ],
-          "destination": [
-            "obj-55",
             1
+          ],
+          "destination": [
+            "obj-77",
+            0
           ]
         }
       },
       {
         "patchline": {
           "source": [
-            "obj-52",
-            3
+            "obj-77",
+            0
+          ],
+          "destination": [
+            "obj-1",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-68",
+            1
+          ],
+          "destination": [
+            "obj-78",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-78",
+            1
           ],
           "destination": [
             "obj-79",
@@ -7110,7 +7338,19 @@
         "patchline": {
           "source": [
             "obj-79",
+            0
+          ],
+          "destination": [
+            "obj-82",
             1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-78",
+            0
           ],
           "destination": [
             "obj-80",
@@ -7125,7 +7365,7 @@
             0
           ],
           "destination": [
-            "obj-1",
+            "obj-81",
             0
           ]
         }
@@ -7133,7 +7373,7 @@
       {
         "patchline": {
           "source": [
-            "obj-71",
+            "obj-65",
             1
           ],
           "destination": [
@@ -7146,7 +7386,7 @@
         "patchline": {
           "source": [
             "obj-81",
-            1
+            0
           ],
           "destination": [
             "obj-82",
@@ -7161,7 +7401,19 @@
             0
           ],
           "destination": [
-            "obj-85",
+            "obj-67",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-82",
+            0
+          ],
+          "destination": [
+            "obj-67",
             1
           ]
         }
@@ -7169,8 +7421,20 @@
       {
         "patchline": {
           "source": [
-            "obj-81",
-            0
+            "obj-63",
+            1
+          ],
+          "destination": [
+            "obj-83",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-66",
+            1
           ],
           "destination": [
             "obj-83",
@@ -7181,82 +7445,46 @@
       {
         "patchline": {
           "source": [
+            "obj-64",
+            2
+          ],
+          "destination": [
+            "obj-84",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-84",
+            1
+          ],
+          "destination": [
+            "obj-85",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-85",
+            0
+          ],
+          "destination": [
+            "obj-1",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
             "obj-83",
             0
           ],
           "destination": [
-            "obj-84",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-53",
-            3
-          ],
-          "destination": [
-            "obj-84",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-84",
-            0
-          ],
-          "destination": [
-            "obj-85",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-85",
-            0
-          ],
-          "destination": [
-            "obj-55",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-85",
-            0
-          ],
-          "destination": [
-            "obj-55",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-51",
-            2
-          ],
-          "destination": [
-            "obj-86",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-54",
-            2
-          ],
-          "destination": [
             "obj-86",
             0
           ]
@@ -7265,8 +7493,8 @@
       {
         "patchline": {
           "source": [
-            "obj-52",
-            4
+            "obj-86",
+            1
           ],
           "destination": [
             "obj-87",
@@ -7278,7 +7506,19 @@
         "patchline": {
           "source": [
             "obj-87",
+            0
+          ],
+          "destination": [
+            "obj-90",
             1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-86",
+            0
           ],
           "destination": [
             "obj-88",
@@ -7293,7 +7533,7 @@
             0
           ],
           "destination": [
-            "obj-1",
+            "obj-89",
             0
           ]
         }
@@ -7301,8 +7541,8 @@
       {
         "patchline": {
           "source": [
-            "obj-86",
-            0
+            "obj-65",
+            2
           ],
           "destination": [
             "obj-89",
@@ -7314,7 +7554,7 @@
         "patchline": {
           "source": [
             "obj-89",
-            1
+            0
           ],
           "destination": [
             "obj-90",
@@ -7329,7 +7569,19 @@
             0
           ],
           "destination": [
-            "obj-93",
+            "obj-67",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-90",
+            0
+          ],
+          "destination": [
+            "obj-67",
             1
           ]
         }
@@ -7337,8 +7589,8 @@
       {
         "patchline": {
           "source": [
-            "obj-89",
-            0
+            "obj-64",
+            3
           ],
           "destination": [
             "obj-91",
@@ -7350,67 +7602,43 @@
         "patchline": {
           "source": [
             "obj-91",
-            0
-          ],
-          "destination": [
-            "obj-92",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-53",
-            4
-          ],
-          "destination": [
-            "obj-92",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-92",
-            0
-          ],
-          "destination": [
-            "obj-93",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-93",
-            0
-          ],
-          "destination": [
-            "obj-55",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-93",
-            0
-          ],
-          "destination": [
-            "obj-55",
             1
+          ],
+          "destination": [
+            "obj-92",
+            0
           ]
         }
       },
       {
         "patchline": {
           "source": [
-            "obj-52",
-            5
+            "obj-92",
+            0
+          ],
+          "destination": [
+            "obj-1",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-83",
+            1
+          ],
+          "destination": [
+            "obj-93",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-93",
+            1
           ],
           "destination": [
             "obj-94",
@@ -7422,7 +7650,19 @@
         "patchline": {
           "source": [
             "obj-94",
+            0
+          ],
+          "destination": [
+            "obj-97",
             1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-93",
+            0
           ],
           "destination": [
             "obj-95",
@@ -7437,7 +7677,7 @@
             0
           ],
           "destination": [
-            "obj-1",
+            "obj-96",
             0
           ]
         }
@@ -7445,8 +7685,8 @@
       {
         "patchline": {
           "source": [
-            "obj-86",
-            1
+            "obj-65",
+            3
           ],
           "destination": [
             "obj-96",
@@ -7458,7 +7698,7 @@
         "patchline": {
           "source": [
             "obj-96",
-            1
+            0
           ],
           "destination": [
             "obj-97",
@@ -7473,7 +7713,19 @@
             0
           ],
           "destination": [
-            "obj-100",
+            "obj-67",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-97",
+            0
+          ],
+          "destination": [
+            "obj-67",
             1
           ]
         }
@@ -7481,8 +7733,20 @@
       {
         "patchline": {
           "source": [
-            "obj-96",
-            0
+            "obj-63",
+            2
+          ],
+          "destination": [
+            "obj-98",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-66",
+            2
           ],
           "destination": [
             "obj-98",
@@ -7493,82 +7757,46 @@
       {
         "patchline": {
           "source": [
+            "obj-64",
+            4
+          ],
+          "destination": [
+            "obj-99",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-99",
+            1
+          ],
+          "destination": [
+            "obj-100",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-100",
+            0
+          ],
+          "destination": [
+            "obj-1",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
             "obj-98",
             0
           ],
           "destination": [
-            "obj-99",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-53",
-            5
-          ],
-          "destination": [
-            "obj-99",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-99",
-            0
-          ],
-          "destination": [
-            "obj-100",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-100",
-            0
-          ],
-          "destination": [
-            "obj-55",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-100",
-            0
-          ],
-          "destination": [
-            "obj-55",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-51",
-            3
-          ],
-          "destination": [
-            "obj-101",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-54",
-            3
-          ],
-          "destination": [
             "obj-101",
             0
           ]
@@ -7577,8 +7805,8 @@
       {
         "patchline": {
           "source": [
-            "obj-52",
-            6
+            "obj-101",
+            1
           ],
           "destination": [
             "obj-102",
@@ -7590,7 +7818,19 @@
         "patchline": {
           "source": [
             "obj-102",
+            0
+          ],
+          "destination": [
+            "obj-105",
             1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-101",
+            0
           ],
           "destination": [
             "obj-103",
@@ -7605,7 +7845,7 @@
             0
           ],
           "destination": [
-            "obj-1",
+            "obj-104",
             0
           ]
         }
@@ -7613,8 +7853,8 @@
       {
         "patchline": {
           "source": [
-            "obj-101",
-            0
+            "obj-65",
+            4
           ],
           "destination": [
             "obj-104",
@@ -7626,7 +7866,7 @@
         "patchline": {
           "source": [
             "obj-104",
-            1
+            0
           ],
           "destination": [
             "obj-105",
@@ -7641,7 +7881,19 @@
             0
           ],
           "destination": [
-            "obj-108",
+            "obj-67",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-105",
+            0
+          ],
+          "destination": [
+            "obj-67",
             1
           ]
         }
@@ -7649,8 +7901,8 @@
       {
         "patchline": {
           "source": [
-            "obj-104",
-            0
+            "obj-64",
+            5
           ],
           "destination": [
             "obj-106",
@@ -7662,67 +7914,43 @@
         "patchline": {
           "source": [
             "obj-106",
-            0
-          ],
-          "destination": [
-            "obj-107",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-53",
-            6
-          ],
-          "destination": [
-            "obj-107",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-107",
-            0
-          ],
-          "destination": [
-            "obj-108",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-108",
-            0
-          ],
-          "destination": [
-            "obj-55",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-108",
-            0
-          ],
-          "destination": [
-            "obj-55",
             1
+          ],
+          "destination": [
+            "obj-107",
+            0
           ]
         }
       },
       {
         "patchline": {
           "source": [
-            "obj-52",
-            7
+            "obj-107",
+            0
+          ],
+          "destination": [
+            "obj-1",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-98",
+            1
+          ],
+          "destination": [
+            "obj-108",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-108",
+            1
           ],
           "destination": [
             "obj-109",
@@ -7734,7 +7962,19 @@
         "patchline": {
           "source": [
             "obj-109",
+            0
+          ],
+          "destination": [
+            "obj-112",
             1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-108",
+            0
           ],
           "destination": [
             "obj-110",
@@ -7749,7 +7989,7 @@
             0
           ],
           "destination": [
-            "obj-1",
+            "obj-111",
             0
           ]
         }
@@ -7757,8 +7997,8 @@
       {
         "patchline": {
           "source": [
-            "obj-101",
-            1
+            "obj-65",
+            5
           ],
           "destination": [
             "obj-111",
@@ -7770,7 +8010,7 @@
         "patchline": {
           "source": [
             "obj-111",
-            1
+            0
           ],
           "destination": [
             "obj-112",
@@ -7785,7 +8025,19 @@
             0
           ],
           "destination": [
-            "obj-115",
+            "obj-67",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-112",
+            0
+          ],
+          "destination": [
+            "obj-67",
             1
           ]
         }
@@ -7793,8 +8045,20 @@
       {
         "patchline": {
           "source": [
-            "obj-111",
-            0
+            "obj-63",
+            3
+          ],
+          "destination": [
+            "obj-113",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-66",
+            3
           ],
           "destination": [
             "obj-113",
@@ -7805,82 +8069,46 @@
       {
         "patchline": {
           "source": [
+            "obj-64",
+            6
+          ],
+          "destination": [
+            "obj-114",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-114",
+            1
+          ],
+          "destination": [
+            "obj-115",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-115",
+            0
+          ],
+          "destination": [
+            "obj-1",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
             "obj-113",
             0
           ],
           "destination": [
-            "obj-114",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-53",
-            7
-          ],
-          "destination": [
-            "obj-114",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-114",
-            0
-          ],
-          "destination": [
-            "obj-115",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-115",
-            0
-          ],
-          "destination": [
-            "obj-55",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-115",
-            0
-          ],
-          "destination": [
-            "obj-55",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-51",
-            4
-          ],
-          "destination": [
-            "obj-116",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-54",
-            4
-          ],
-          "destination": [
             "obj-116",
             0
           ]
@@ -7889,8 +8117,8 @@
       {
         "patchline": {
           "source": [
-            "obj-52",
-            8
+            "obj-116",
+            1
           ],
           "destination": [
             "obj-117",
@@ -7902,7 +8130,19 @@
         "patchline": {
           "source": [
             "obj-117",
+            0
+          ],
+          "destination": [
+            "obj-120",
             1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-116",
+            0
           ],
           "destination": [
             "obj-118",
@@ -7917,7 +8157,7 @@
             0
           ],
           "destination": [
-            "obj-1",
+            "obj-119",
             0
           ]
         }
@@ -7925,8 +8165,8 @@
       {
         "patchline": {
           "source": [
-            "obj-116",
-            0
+            "obj-65",
+            6
           ],
           "destination": [
             "obj-119",
@@ -7938,7 +8178,7 @@
         "patchline": {
           "source": [
             "obj-119",
-            1
+            0
           ],
           "destination": [
             "obj-120",
@@ -7953,7 +8193,19 @@
             0
           ],
           "destination": [
-            "obj-123",
+            "obj-67",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-120",
+            0
+          ],
+          "destination": [
+            "obj-67",
             1
           ]
         }
@@ -7961,8 +8213,8 @@
       {
         "patchline": {
           "source": [
-            "obj-119",
-            0
+            "obj-64",
+            7
           ],
           "destination": [
             "obj-121",
@@ -7974,67 +8226,43 @@
         "patchline": {
           "source": [
             "obj-121",
-            0
-          ],
-          "destination": [
-            "obj-122",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-53",
-            8
-          ],
-          "destination": [
-            "obj-122",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-122",
-            0
-          ],
-          "destination": [
-            "obj-123",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-123",
-            0
-          ],
-          "destination": [
-            "obj-55",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-123",
-            0
-          ],
-          "destination": [
-            "obj-55",
             1
+          ],
+          "destination": [
+            "obj-122",
+            0
           ]
         }
       },
       {
         "patchline": {
           "source": [
-            "obj-52",
-            9
+            "obj-122",
+            0
+          ],
+          "destination": [
+            "obj-1",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-113",
+            1
+          ],
+          "destination": [
+            "obj-123",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-123",
+            1
           ],
           "destination": [
             "obj-124",
@@ -8046,7 +8274,19 @@
         "patchline": {
           "source": [
             "obj-124",
+            0
+          ],
+          "destination": [
+            "obj-127",
             1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-123",
+            0
           ],
           "destination": [
             "obj-125",
@@ -8061,7 +8301,7 @@
             0
           ],
           "destination": [
-            "obj-1",
+            "obj-126",
             0
           ]
         }
@@ -8069,8 +8309,8 @@
       {
         "patchline": {
           "source": [
-            "obj-116",
-            1
+            "obj-65",
+            7
           ],
           "destination": [
             "obj-126",
@@ -8082,7 +8322,7 @@
         "patchline": {
           "source": [
             "obj-126",
-            1
+            0
           ],
           "destination": [
             "obj-127",
@@ -8097,7 +8337,19 @@
             0
           ],
           "destination": [
-            "obj-130",
+            "obj-67",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-127",
+            0
+          ],
+          "destination": [
+            "obj-67",
             1
           ]
         }
@@ -8105,8 +8357,20 @@
       {
         "patchline": {
           "source": [
-            "obj-126",
-            0
+            "obj-63",
+            4
+          ],
+          "destination": [
+            "obj-128",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-66",
+            4
           ],
           "destination": [
             "obj-128",
@@ -8117,82 +8381,46 @@
       {
         "patchline": {
           "source": [
+            "obj-64",
+            8
+          ],
+          "destination": [
+            "obj-129",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-129",
+            1
+          ],
+          "destination": [
+            "obj-130",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-130",
+            0
+          ],
+          "destination": [
+            "obj-1",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
             "obj-128",
             0
           ],
           "destination": [
-            "obj-129",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-53",
-            9
-          ],
-          "destination": [
-            "obj-129",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-129",
-            0
-          ],
-          "destination": [
-            "obj-130",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-130",
-            0
-          ],
-          "destination": [
-            "obj-55",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-130",
-            0
-          ],
-          "destination": [
-            "obj-55",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-51",
-            5
-          ],
-          "destination": [
-            "obj-131",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-54",
-            5
-          ],
-          "destination": [
             "obj-131",
             0
           ]
@@ -8201,8 +8429,8 @@
       {
         "patchline": {
           "source": [
-            "obj-52",
-            10
+            "obj-131",
+            1
           ],
           "destination": [
             "obj-132",
@@ -8214,7 +8442,19 @@
         "patchline": {
           "source": [
             "obj-132",
+            0
+          ],
+          "destination": [
+            "obj-135",
             1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-131",
+            0
           ],
           "destination": [
             "obj-133",
@@ -8229,7 +8469,7 @@
             0
           ],
           "destination": [
-            "obj-1",
+            "obj-134",
             0
           ]
         }
@@ -8237,8 +8477,8 @@
       {
         "patchline": {
           "source": [
-            "obj-131",
-            0
+            "obj-65",
+            8
           ],
           "destination": [
             "obj-134",
@@ -8250,7 +8490,7 @@
         "patchline": {
           "source": [
             "obj-134",
-            1
+            0
           ],
           "destination": [
             "obj-135",
@@ -8265,7 +8505,19 @@
             0
           ],
           "destination": [
-            "obj-138",
+            "obj-67",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-135",
+            0
+          ],
+          "destination": [
+            "obj-67",
             1
           ]
         }
@@ -8273,8 +8525,8 @@
       {
         "patchline": {
           "source": [
-            "obj-134",
-            0
+            "obj-64",
+            9
           ],
           "destination": [
             "obj-136",
@@ -8286,67 +8538,43 @@
         "patchline": {
           "source": [
             "obj-136",
-            0
-          ],
-          "destination": [
-            "obj-137",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-53",
-            10
-          ],
-          "destination": [
-            "obj-137",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-137",
-            0
-          ],
-          "destination": [
-            "obj-138",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-138",
-            0
-          ],
-          "destination": [
-            "obj-55",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-138",
-            0
-          ],
-          "destination": [
-            "obj-55",
             1
+          ],
+          "destination": [
+            "obj-137",
+            0
           ]
         }
       },
       {
         "patchline": {
           "source": [
-            "obj-52",
-            11
+            "obj-137",
+            0
+          ],
+          "destination": [
+            "obj-1",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-128",
+            1
+          ],
+          "destination": [
+            "obj-138",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-138",
+            1
           ],
           "destination": [
             "obj-139",
@@ -8358,7 +8586,19 @@
         "patchline": {
           "source": [
             "obj-139",
+            0
+          ],
+          "destination": [
+            "obj-142",
             1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-138",
+            0
           ],
           "destination": [
             "obj-140",
@@ -8373,7 +8613,7 @@
             0
           ],
           "destination": [
-            "obj-1",
+            "obj-141",
             0
           ]
         }
@@ -8381,8 +8621,8 @@
       {
         "patchline": {
           "source": [
-            "obj-131",
-            1
+            "obj-65",
+            9
           ],
           "destination": [
             "obj-141",
@@ -8394,7 +8634,7 @@
         "patchline": {
           "source": [
             "obj-141",
-            1
+            0
           ],
           "destination": [
             "obj-142",
@@ -8409,7 +8649,19 @@
             0
           ],
           "destination": [
-            "obj-145",
+            "obj-67",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-142",
+            0
+          ],
+          "destination": [
+            "obj-67",
             1
           ]
         }
@@ -8417,8 +8669,20 @@
       {
         "patchline": {
           "source": [
-            "obj-141",
-            0
+            "obj-63",
+            5
+          ],
+          "destination": [
+            "obj-143",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-66",
+            5
           ],
           "destination": [
             "obj-143",
@@ -8429,82 +8693,46 @@
       {
         "patchline": {
           "source": [
+            "obj-64",
+            10
+          ],
+          "destination": [
+            "obj-144",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-144",
+            1
+          ],
+          "destination": [
+            "obj-145",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-145",
+            0
+          ],
+          "destination": [
+            "obj-1",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
             "obj-143",
             0
           ],
           "destination": [
-            "obj-144",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-53",
-            11
-          ],
-          "destination": [
-            "obj-144",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-144",
-            0
-          ],
-          "destination": [
-            "obj-145",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-145",
-            0
-          ],
-          "destination": [
-            "obj-55",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-145",
-            0
-          ],
-          "destination": [
-            "obj-55",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-51",
-            6
-          ],
-          "destination": [
-            "obj-146",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-54",
-            6
-          ],
-          "destination": [
             "obj-146",
             0
           ]
@@ -8513,8 +8741,8 @@
       {
         "patchline": {
           "source": [
-            "obj-52",
-            12
+            "obj-146",
+            1
           ],
           "destination": [
             "obj-147",
@@ -8526,7 +8754,19 @@
         "patchline": {
           "source": [
             "obj-147",
+            0
+          ],
+          "destination": [
+            "obj-150",
             1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-146",
+            0
           ],
           "destination": [
             "obj-148",
@@ -8541,7 +8781,7 @@
             0
           ],
           "destination": [
-            "obj-1",
+            "obj-149",
             0
           ]
         }
@@ -8549,8 +8789,8 @@
       {
         "patchline": {
           "source": [
-            "obj-146",
-            0
+            "obj-65",
+            10
           ],
           "destination": [
             "obj-149",
@@ -8562,7 +8802,7 @@
         "patchline": {
           "source": [
             "obj-149",
-            1
+            0
           ],
           "destination": [
             "obj-150",
@@ -8577,7 +8817,19 @@
             0
           ],
           "destination": [
-            "obj-153",
+            "obj-67",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-150",
+            0
+          ],
+          "destination": [
+            "obj-67",
             1
           ]
         }
@@ -8585,8 +8837,8 @@
       {
         "patchline": {
           "source": [
-            "obj-149",
-            0
+            "obj-64",
+            11
           ],
           "destination": [
             "obj-151",
@@ -8598,67 +8850,43 @@
         "patchline": {
           "source": [
             "obj-151",
-            0
-          ],
-          "destination": [
-            "obj-152",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-53",
-            12
-          ],
-          "destination": [
-            "obj-152",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-152",
-            0
-          ],
-          "destination": [
-            "obj-153",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-153",
-            0
-          ],
-          "destination": [
-            "obj-55",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-153",
-            0
-          ],
-          "destination": [
-            "obj-55",
             1
+          ],
+          "destination": [
+            "obj-152",
+            0
           ]
         }
       },
       {
         "patchline": {
           "source": [
-            "obj-52",
-            13
+            "obj-152",
+            0
+          ],
+          "destination": [
+            "obj-1",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-143",
+            1
+          ],
+          "destination": [
+            "obj-153",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-153",
+            1
           ],
           "destination": [
             "obj-154",
@@ -8670,7 +8898,19 @@
         "patchline": {
           "source": [
             "obj-154",
+            0
+          ],
+          "destination": [
+            "obj-157",
             1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-153",
+            0
           ],
           "destination": [
             "obj-155",
@@ -8685,7 +8925,7 @@
             0
           ],
           "destination": [
-            "obj-1",
+            "obj-156",
             0
           ]
         }
@@ -8693,8 +8933,8 @@
       {
         "patchline": {
           "source": [
-            "obj-146",
-            1
+            "obj-65",
+            11
           ],
           "destination": [
             "obj-156",
@@ -8706,7 +8946,7 @@
         "patchline": {
           "source": [
             "obj-156",
-            1
+            0
           ],
           "destination": [
             "obj-157",
@@ -8721,7 +8961,19 @@
             0
           ],
           "destination": [
-            "obj-160",
+            "obj-67",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-157",
+            0
+          ],
+          "destination": [
+            "obj-67",
             1
           ]
         }
@@ -8729,8 +8981,20 @@
       {
         "patchline": {
           "source": [
-            "obj-156",
-            0
+            "obj-63",
+            6
+          ],
+          "destination": [
+            "obj-158",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-66",
+            6
           ],
           "destination": [
             "obj-158",
@@ -8741,82 +9005,46 @@
       {
         "patchline": {
           "source": [
+            "obj-64",
+            12
+          ],
+          "destination": [
+            "obj-159",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-159",
+            1
+          ],
+          "destination": [
+            "obj-160",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-160",
+            0
+          ],
+          "destination": [
+            "obj-1",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
             "obj-158",
             0
           ],
           "destination": [
-            "obj-159",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-53",
-            13
-          ],
-          "destination": [
-            "obj-159",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-159",
-            0
-          ],
-          "destination": [
-            "obj-160",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-160",
-            0
-          ],
-          "destination": [
-            "obj-55",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-160",
-            0
-          ],
-          "destination": [
-            "obj-55",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-51",
-            7
-          ],
-          "destination": [
-            "obj-161",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-54",
-            7
-          ],
-          "destination": [
             "obj-161",
             0
           ]
@@ -8825,8 +9053,8 @@
       {
         "patchline": {
           "source": [
-            "obj-52",
-            14
+            "obj-161",
+            1
           ],
           "destination": [
             "obj-162",
@@ -8838,7 +9066,19 @@
         "patchline": {
           "source": [
             "obj-162",
+            0
+          ],
+          "destination": [
+            "obj-165",
             1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-161",
+            0
           ],
           "destination": [
             "obj-163",
@@ -8853,7 +9093,7 @@
             0
           ],
           "destination": [
-            "obj-1",
+            "obj-164",
             0
           ]
         }
@@ -8861,8 +9101,8 @@
       {
         "patchline": {
           "source": [
-            "obj-161",
-            0
+            "obj-65",
+            12
           ],
           "destination": [
             "obj-164",
@@ -8874,7 +9114,7 @@
         "patchline": {
           "source": [
             "obj-164",
-            1
+            0
           ],
           "destination": [
             "obj-165",
@@ -8889,7 +9129,19 @@
             0
           ],
           "destination": [
-            "obj-168",
+            "obj-67",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-165",
+            0
+          ],
+          "destination": [
+            "obj-67",
             1
           ]
         }
@@ -8897,8 +9149,8 @@
       {
         "patchline": {
           "source": [
-            "obj-164",
-            0
+            "obj-64",
+            13
           ],
           "destination": [
             "obj-166",
@@ -8910,67 +9162,43 @@
         "patchline": {
           "source": [
             "obj-166",
-            0
-          ],
-          "destination": [
-            "obj-167",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-53",
-            14
-          ],
-          "destination": [
-            "obj-167",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-167",
-            0
-          ],
-          "destination": [
-            "obj-168",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-168",
-            0
-          ],
-          "destination": [
-            "obj-55",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-168",
-            0
-          ],
-          "destination": [
-            "obj-55",
             1
+          ],
+          "destination": [
+            "obj-167",
+            0
           ]
         }
       },
       {
         "patchline": {
           "source": [
-            "obj-52",
-            15
+            "obj-167",
+            0
+          ],
+          "destination": [
+            "obj-1",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-158",
+            1
+          ],
+          "destination": [
+            "obj-168",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-168",
+            1
           ],
           "destination": [
             "obj-169",
@@ -8982,7 +9210,19 @@
         "patchline": {
           "source": [
             "obj-169",
+            0
+          ],
+          "destination": [
+            "obj-172",
             1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-168",
+            0
           ],
           "destination": [
             "obj-170",
@@ -8997,7 +9237,7 @@
             0
           ],
           "destination": [
-            "obj-1",
+            "obj-171",
             0
           ]
         }
@@ -9005,8 +9245,8 @@
       {
         "patchline": {
           "source": [
-            "obj-161",
-            1
+            "obj-65",
+            13
           ],
           "destination": [
             "obj-171",
@@ -9018,7 +9258,7 @@
         "patchline": {
           "source": [
             "obj-171",
-            1
+            0
           ],
           "destination": [
             "obj-172",
@@ -9033,7 +9273,19 @@
             0
           ],
           "destination": [
-            "obj-175",
+            "obj-67",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-172",
+            0
+          ],
+          "destination": [
+            "obj-67",
             1
           ]
         }
@@ -9041,8 +9293,20 @@
       {
         "patchline": {
           "source": [
-            "obj-171",
-            0
+            "obj-63",
+            7
+          ],
+          "destination": [
+            "obj-173",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-66",
+            7
           ],
           "destination": [
             "obj-173",
@@ -9053,82 +9317,46 @@
       {
         "patchline": {
           "source": [
+            "obj-64",
+            14
+          ],
+          "destination": [
+            "obj-174",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-174",
+            1
+          ],
+          "destination": [
+            "obj-175",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-175",
+            0
+          ],
+          "destination": [
+            "obj-1",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
             "obj-173",
             0
           ],
           "destination": [
-            "obj-174",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-53",
-            15
-          ],
-          "destination": [
-            "obj-174",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-174",
-            0
-          ],
-          "destination": [
-            "obj-175",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-175",
-            0
-          ],
-          "destination": [
-            "obj-55",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-175",
-            0
-          ],
-          "destination": [
-            "obj-55",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-51",
-            8
-          ],
-          "destination": [
-            "obj-176",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-54",
-            8
-          ],
-          "destination": [
             "obj-176",
             0
           ]
@@ -9137,8 +9365,8 @@
       {
         "patchline": {
           "source": [
-            "obj-52",
-            16
+            "obj-176",
+            1
           ],
           "destination": [
             "obj-177",
@@ -9150,7 +9378,19 @@
         "patchline": {
           "source": [
             "obj-177",
+            0
+          ],
+          "destination": [
+            "obj-180",
             1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-176",
+            0
           ],
           "destination": [
             "obj-178",
@@ -9165,7 +9405,7 @@
             0
           ],
           "destination": [
-            "obj-1",
+            "obj-179",
             0
           ]
         }
@@ -9173,8 +9413,8 @@
       {
         "patchline": {
           "source": [
-            "obj-176",
-            0
+            "obj-65",
+            14
           ],
           "destination": [
             "obj-179",
@@ -9186,7 +9426,7 @@
         "patchline": {
           "source": [
             "obj-179",
-            1
+            0
           ],
           "destination": [
             "obj-180",
@@ -9201,7 +9441,19 @@
             0
           ],
           "destination": [
-            "obj-183",
+            "obj-67",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-180",
+            0
+          ],
+          "destination": [
+            "obj-67",
             1
           ]
         }
@@ -9209,8 +9461,8 @@
       {
         "patchline": {
           "source": [
-            "obj-179",
-            0
+            "obj-64",
+            15
           ],
           "destination": [
             "obj-181",
@@ -9222,7 +9474,7 @@
         "patchline": {
           "source": [
             "obj-181",
-            0
+            1
           ],
           "destination": [
             "obj-182",
@@ -9233,11 +9485,155 @@
       {
         "patchline": {
           "source": [
-            "obj-53",
+            "obj-182",
+            0
+          ],
+          "destination": [
+            "obj-1",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-173",
+            1
+          ],
+          "destination": [
+            "obj-183",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-183",
+            1
+          ],
+          "destination": [
+            "obj-184",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-184",
+            0
+          ],
+          "destination": [
+            "obj-187",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-183",
+            0
+          ],
+          "destination": [
+            "obj-185",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-185",
+            0
+          ],
+          "destination": [
+            "obj-186",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-65",
+            15
+          ],
+          "destination": [
+            "obj-186",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-186",
+            0
+          ],
+          "destination": [
+            "obj-187",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-187",
+            0
+          ],
+          "destination": [
+            "obj-67",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-187",
+            0
+          ],
+          "destination": [
+            "obj-67",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-63",
+            8
+          ],
+          "destination": [
+            "obj-188",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-66",
+            8
+          ],
+          "destination": [
+            "obj-188",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-64",
             16
           ],
           "destination": [
-            "obj-182",
+            "obj-189",
             0
           ]
         }
@@ -9245,59 +9641,11 @@
       {
         "patchline": {
           "source": [
-            "obj-182",
-            0
-          ],
-          "destination": [
-            "obj-183",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-183",
-            0
-          ],
-          "destination": [
-            "obj-55",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-183",
-            0
-          ],
-          "destination": [
-            "obj-55",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-52",
-            17
-          ],
-          "destination": [
-            "obj-184",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-184",
+            "obj-189",
             1
           ],
           "destination": [
-            "obj-185",
+            "obj-190",
             0
           ]
         }
@@ -9305,7 +9653,7 @@
       {
         "patchline": {
           "source": [
-            "obj-185",
+            "obj-190",
             0
           ],
           "destination": [
@@ -9317,128 +9665,8 @@
       {
         "patchline": {
           "source": [
-            "obj-176",
-            1
-          ],
-          "destination": [
-            "obj-186",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-186",
-            1
-          ],
-          "destination": [
-            "obj-187",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-187",
-            0
-          ],
-          "destination": [
-            "obj-190",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-186",
-            0
-          ],
-          "destination": [
             "obj-188",
             0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-188",
-            0
-          ],
-          "destination": [
-            "obj-189",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-53",
-            17
-          ],
-          "destination": [
-            "obj-189",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-189",
-            0
-          ],
-          "destination": [
-            "obj-190",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-190",
-            0
-          ],
-          "destination": [
-            "obj-55",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-190",
-            0
-          ],
-          "destination": [
-            "obj-55",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-51",
-            9
-          ],
-          "destination": [
-            "obj-191",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-54",
-            9
           ],
           "destination": [
             "obj-191",
@@ -9449,8 +9677,8 @@
       {
         "patchline": {
           "source": [
-            "obj-52",
-            18
+            "obj-191",
+            1
           ],
           "destination": [
             "obj-192",
@@ -9462,7 +9690,19 @@
         "patchline": {
           "source": [
             "obj-192",
+            0
+          ],
+          "destination": [
+            "obj-195",
             1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-191",
+            0
           ],
           "destination": [
             "obj-193",
@@ -9477,7 +9717,7 @@
             0
           ],
           "destination": [
-            "obj-1",
+            "obj-194",
             0
           ]
         }
@@ -9485,8 +9725,8 @@
       {
         "patchline": {
           "source": [
-            "obj-191",
-            0
+            "obj-65",
+            16
           ],
           "destination": [
             "obj-194",
@@ -9498,7 +9738,7 @@
         "patchline": {
           "source": [
             "obj-194",
-            1
+            0
           ],
           "destination": [
             "obj-195",
@@ -9513,7 +9753,19 @@
             0
           ],
           "destination": [
-            "obj-198",
+            "obj-67",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-195",
+            0
+          ],
+          "destination": [
+            "obj-67",
             1
           ]
         }
@@ -9521,8 +9773,8 @@
       {
         "patchline": {
           "source": [
-            "obj-194",
-            0
+            "obj-64",
+            17
           ],
           "destination": [
             "obj-196",
@@ -9534,7 +9786,7 @@
         "patchline": {
           "source": [
             "obj-196",
-            0
+            1
           ],
           "destination": [
             "obj-197",
@@ -9545,11 +9797,155 @@
       {
         "patchline": {
           "source": [
-            "obj-53",
+            "obj-197",
+            0
+          ],
+          "destination": [
+            "obj-1",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-188",
+            1
+          ],
+          "destination": [
+            "obj-198",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-198",
+            1
+          ],
+          "destination": [
+            "obj-199",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-199",
+            0
+          ],
+          "destination": [
+            "obj-202",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-198",
+            0
+          ],
+          "destination": [
+            "obj-200",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-200",
+            0
+          ],
+          "destination": [
+            "obj-201",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-65",
+            17
+          ],
+          "destination": [
+            "obj-201",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-201",
+            0
+          ],
+          "destination": [
+            "obj-202",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-202",
+            0
+          ],
+          "destination": [
+            "obj-67",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-202",
+            0
+          ],
+          "destination": [
+            "obj-67",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-63",
+            9
+          ],
+          "destination": [
+            "obj-203",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-66",
+            9
+          ],
+          "destination": [
+            "obj-203",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-64",
             18
           ],
           "destination": [
-            "obj-197",
+            "obj-204",
             0
           ]
         }
@@ -9557,59 +9953,11 @@
       {
         "patchline": {
           "source": [
-            "obj-197",
-            0
-          ],
-          "destination": [
-            "obj-198",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-198",
-            0
-          ],
-          "destination": [
-            "obj-55",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-198",
-            0
-          ],
-          "destination": [
-            "obj-55",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-52",
-            19
-          ],
-          "destination": [
-            "obj-199",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-199",
+            "obj-204",
             1
           ],
           "destination": [
-            "obj-200",
+            "obj-205",
             0
           ]
         }
@@ -9617,7 +9965,7 @@
       {
         "patchline": {
           "source": [
-            "obj-200",
+            "obj-205",
             0
           ],
           "destination": [
@@ -9629,128 +9977,8 @@
       {
         "patchline": {
           "source": [
-            "obj-191",
-            1
-          ],
-          "destination": [
-            "obj-201",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-201",
-            1
-          ],
-          "destination": [
-            "obj-202",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-202",
-            0
-          ],
-          "destination": [
-            "obj-205",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-201",
-            0
-          ],
-          "destination": [
             "obj-203",
             0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-203",
-            0
-          ],
-          "destination": [
-            "obj-204",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-53",
-            19
-          ],
-          "destination": [
-            "obj-204",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-204",
-            0
-          ],
-          "destination": [
-            "obj-205",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-205",
-            0
-          ],
-          "destination": [
-            "obj-55",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-205",
-            0
-          ],
-          "destination": [
-            "obj-55",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-51",
-            10
-          ],
-          "destination": [
-            "obj-206",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-54",
-            10
           ],
           "destination": [
             "obj-206",
@@ -9761,8 +9989,8 @@
       {
         "patchline": {
           "source": [
-            "obj-52",
-            20
+            "obj-206",
+            1
           ],
           "destination": [
             "obj-207",
@@ -9774,7 +10002,19 @@
         "patchline": {
           "source": [
             "obj-207",
+            0
+          ],
+          "destination": [
+            "obj-210",
             1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-206",
+            0
           ],
           "destination": [
             "obj-208",
@@ -9789,7 +10029,7 @@
             0
           ],
           "destination": [
-            "obj-1",
+            "obj-209",
             0
           ]
         }
@@ -9797,8 +10037,8 @@
       {
         "patchline": {
           "source": [
-            "obj-206",
-            0
+            "obj-65",
+            18
           ],
           "destination": [
             "obj-209",
@@ -9810,7 +10050,7 @@
         "patchline": {
           "source": [
             "obj-209",
-            1
+            0
           ],
           "destination": [
             "obj-210",
@@ -9825,7 +10065,19 @@
             0
           ],
           "destination": [
-            "obj-213",
+            "obj-67",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-210",
+            0
+          ],
+          "destination": [
+            "obj-67",
             1
           ]
         }
@@ -9833,8 +10085,8 @@
       {
         "patchline": {
           "source": [
-            "obj-209",
-            0
+            "obj-64",
+            19
           ],
           "destination": [
             "obj-211",
@@ -9846,7 +10098,7 @@
         "patchline": {
           "source": [
             "obj-211",
-            0
+            1
           ],
           "destination": [
             "obj-212",
@@ -9857,11 +10109,155 @@
       {
         "patchline": {
           "source": [
-            "obj-53",
+            "obj-212",
+            0
+          ],
+          "destination": [
+            "obj-1",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-203",
+            1
+          ],
+          "destination": [
+            "obj-213",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-213",
+            1
+          ],
+          "destination": [
+            "obj-214",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-214",
+            0
+          ],
+          "destination": [
+            "obj-217",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-213",
+            0
+          ],
+          "destination": [
+            "obj-215",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-215",
+            0
+          ],
+          "destination": [
+            "obj-216",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-65",
+            19
+          ],
+          "destination": [
+            "obj-216",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-216",
+            0
+          ],
+          "destination": [
+            "obj-217",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-217",
+            0
+          ],
+          "destination": [
+            "obj-67",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-217",
+            0
+          ],
+          "destination": [
+            "obj-67",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-63",
+            10
+          ],
+          "destination": [
+            "obj-218",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-66",
+            10
+          ],
+          "destination": [
+            "obj-218",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-64",
             20
           ],
           "destination": [
-            "obj-212",
+            "obj-219",
             0
           ]
         }
@@ -9869,59 +10265,11 @@
       {
         "patchline": {
           "source": [
-            "obj-212",
-            0
-          ],
-          "destination": [
-            "obj-213",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-213",
-            0
-          ],
-          "destination": [
-            "obj-55",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-213",
-            0
-          ],
-          "destination": [
-            "obj-55",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-52",
-            21
-          ],
-          "destination": [
-            "obj-214",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-214",
+            "obj-219",
             1
           ],
           "destination": [
-            "obj-215",
+            "obj-220",
             0
           ]
         }
@@ -9929,7 +10277,7 @@
       {
         "patchline": {
           "source": [
-            "obj-215",
+            "obj-220",
             0
           ],
           "destination": [
@@ -9941,128 +10289,8 @@
       {
         "patchline": {
           "source": [
-            "obj-206",
-            1
-          ],
-          "destination": [
-            "obj-216",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-216",
-            1
-          ],
-          "destination": [
-            "obj-217",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-217",
-            0
-          ],
-          "destination": [
-            "obj-220",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-216",
-            0
-          ],
-          "destination": [
             "obj-218",
             0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-218",
-            0
-          ],
-          "destination": [
-            "obj-219",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-53",
-            21
-          ],
-          "destination": [
-            "obj-219",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-219",
-            0
-          ],
-          "destination": [
-            "obj-220",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-220",
-            0
-          ],
-          "destination": [
-            "obj-55",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-220",
-            0
-          ],
-          "destination": [
-            "obj-55",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-51",
-            11
-          ],
-          "destination": [
-            "obj-221",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-54",
-            11
           ],
           "destination": [
             "obj-221",
@@ -10073,8 +10301,8 @@
       {
         "patchline": {
           "source": [
-            "obj-52",
-            22
+            "obj-221",
+            1
           ],
           "destination": [
             "obj-222",
@@ -10086,7 +10314,19 @@
         "patchline": {
           "source": [
             "obj-222",
+            0
+          ],
+          "destination": [
+            "obj-225",
             1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-221",
+            0
           ],
           "destination": [
             "obj-223",
@@ -10101,7 +10341,7 @@
             0
           ],
           "destination": [
-            "obj-1",
+            "obj-224",
             0
           ]
         }
@@ -10109,8 +10349,8 @@
       {
         "patchline": {
           "source": [
-            "obj-221",
-            0
+            "obj-65",
+            20
           ],
           "destination": [
             "obj-224",
@@ -10122,7 +10362,7 @@
         "patchline": {
           "source": [
             "obj-224",
-            1
+            0
           ],
           "destination": [
             "obj-225",
@@ -10137,7 +10377,19 @@
             0
           ],
           "destination": [
-            "obj-228",
+            "obj-67",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-225",
+            0
+          ],
+          "destination": [
+            "obj-67",
             1
           ]
         }
@@ -10145,8 +10397,8 @@
       {
         "patchline": {
           "source": [
-            "obj-224",
-            0
+            "obj-64",
+            21
           ],
           "destination": [
             "obj-226",
@@ -10158,7 +10410,7 @@
         "patchline": {
           "source": [
             "obj-226",
-            0
+            1
           ],
           "destination": [
             "obj-227",
@@ -10169,11 +10421,155 @@
       {
         "patchline": {
           "source": [
-            "obj-53",
+            "obj-227",
+            0
+          ],
+          "destination": [
+            "obj-1",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-218",
+            1
+          ],
+          "destination": [
+            "obj-228",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-228",
+            1
+          ],
+          "destination": [
+            "obj-229",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-229",
+            0
+          ],
+          "destination": [
+            "obj-232",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-228",
+            0
+          ],
+          "destination": [
+            "obj-230",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-230",
+            0
+          ],
+          "destination": [
+            "obj-231",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-65",
+            21
+          ],
+          "destination": [
+            "obj-231",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-231",
+            0
+          ],
+          "destination": [
+            "obj-232",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-232",
+            0
+          ],
+          "destination": [
+            "obj-67",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-232",
+            0
+          ],
+          "destination": [
+            "obj-67",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-63",
+            11
+          ],
+          "destination": [
+            "obj-233",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-66",
+            11
+          ],
+          "destination": [
+            "obj-233",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-64",
             22
           ],
           "destination": [
-            "obj-227",
+            "obj-234",
             0
           ]
         }
@@ -10181,59 +10577,11 @@
       {
         "patchline": {
           "source": [
-            "obj-227",
-            0
-          ],
-          "destination": [
-            "obj-228",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-228",
-            0
-          ],
-          "destination": [
-            "obj-55",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-228",
-            0
-          ],
-          "destination": [
-            "obj-55",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-52",
-            23
-          ],
-          "destination": [
-            "obj-229",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-229",
+            "obj-234",
             1
           ],
           "destination": [
-            "obj-230",
+            "obj-235",
             0
           ]
         }
@@ -10241,7 +10589,7 @@
       {
         "patchline": {
           "source": [
-            "obj-230",
+            "obj-235",
             0
           ],
           "destination": [
@@ -10253,128 +10601,8 @@
       {
         "patchline": {
           "source": [
-            "obj-221",
-            1
-          ],
-          "destination": [
-            "obj-231",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-231",
-            1
-          ],
-          "destination": [
-            "obj-232",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-232",
-            0
-          ],
-          "destination": [
-            "obj-235",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-231",
-            0
-          ],
-          "destination": [
             "obj-233",
             0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-233",
-            0
-          ],
-          "destination": [
-            "obj-234",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-53",
-            23
-          ],
-          "destination": [
-            "obj-234",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-234",
-            0
-          ],
-          "destination": [
-            "obj-235",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-235",
-            0
-          ],
-          "destination": [
-            "obj-55",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-235",
-            0
-          ],
-          "destination": [
-            "obj-55",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-51",
-            12
-          ],
-          "destination": [
-            "obj-236",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-54",
-            12
           ],
           "destination": [
             "obj-236",
@@ -10385,8 +10613,8 @@
       {
         "patchline": {
           "source": [
-            "obj-52",
-            24
+            "obj-236",
+            1
           ],
           "destination": [
             "obj-237",
@@ -10398,7 +10626,19 @@
         "patchline": {
           "source": [
             "obj-237",
+            0
+          ],
+          "destination": [
+            "obj-240",
             1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-236",
+            0
           ],
           "destination": [
             "obj-238",
@@ -10413,7 +10653,7 @@
             0
           ],
           "destination": [
-            "obj-1",
+            "obj-239",
             0
           ]
         }
@@ -10421,8 +10661,8 @@
       {
         "patchline": {
           "source": [
-            "obj-236",
-            0
+            "obj-65",
+            22
           ],
           "destination": [
             "obj-239",
@@ -10434,7 +10674,7 @@
         "patchline": {
           "source": [
             "obj-239",
-            1
+            0
           ],
           "destination": [
             "obj-240",
@@ -10449,7 +10689,19 @@
             0
           ],
           "destination": [
-            "obj-243",
+            "obj-67",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-240",
+            0
+          ],
+          "destination": [
+            "obj-67",
             1
           ]
         }
@@ -10457,8 +10709,8 @@
       {
         "patchline": {
           "source": [
-            "obj-239",
-            0
+            "obj-64",
+            23
           ],
           "destination": [
             "obj-241",
@@ -10470,7 +10722,7 @@
         "patchline": {
           "source": [
             "obj-241",
-            0
+            1
           ],
           "destination": [
             "obj-242",
@@ -10481,11 +10733,155 @@
       {
         "patchline": {
           "source": [
-            "obj-53",
+            "obj-242",
+            0
+          ],
+          "destination": [
+            "obj-1",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-233",
+            1
+          ],
+          "destination": [
+            "obj-243",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-243",
+            1
+          ],
+          "destination": [
+            "obj-244",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-244",
+            0
+          ],
+          "destination": [
+            "obj-247",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-243",
+            0
+          ],
+          "destination": [
+            "obj-245",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-245",
+            0
+          ],
+          "destination": [
+            "obj-246",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-65",
+            23
+          ],
+          "destination": [
+            "obj-246",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-246",
+            0
+          ],
+          "destination": [
+            "obj-247",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-247",
+            0
+          ],
+          "destination": [
+            "obj-67",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-247",
+            0
+          ],
+          "destination": [
+            "obj-67",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-63",
+            12
+          ],
+          "destination": [
+            "obj-248",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-66",
+            12
+          ],
+          "destination": [
+            "obj-248",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-64",
             24
           ],
           "destination": [
-            "obj-242",
+            "obj-249",
             0
           ]
         }
@@ -10493,59 +10889,11 @@
       {
         "patchline": {
           "source": [
-            "obj-242",
-            0
-          ],
-          "destination": [
-            "obj-243",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-243",
-            0
-          ],
-          "destination": [
-            "obj-55",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-243",
-            0
-          ],
-          "destination": [
-            "obj-55",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-52",
-            25
-          ],
-          "destination": [
-            "obj-244",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-244",
+            "obj-249",
             1
           ],
           "destination": [
-            "obj-245",
+            "obj-250",
             0
           ]
         }
@@ -10553,7 +10901,7 @@
       {
         "patchline": {
           "source": [
-            "obj-245",
+            "obj-250",
             0
           ],
           "destination": [
@@ -10565,128 +10913,8 @@
       {
         "patchline": {
           "source": [
-            "obj-236",
-            1
-          ],
-          "destination": [
-            "obj-246",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-246",
-            1
-          ],
-          "destination": [
-            "obj-247",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-247",
-            0
-          ],
-          "destination": [
-            "obj-250",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-246",
-            0
-          ],
-          "destination": [
             "obj-248",
             0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-248",
-            0
-          ],
-          "destination": [
-            "obj-249",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-53",
-            25
-          ],
-          "destination": [
-            "obj-249",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-249",
-            0
-          ],
-          "destination": [
-            "obj-250",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-250",
-            0
-          ],
-          "destination": [
-            "obj-55",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-250",
-            0
-          ],
-          "destination": [
-            "obj-55",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-51",
-            13
-          ],
-          "destination": [
-            "obj-251",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-54",
-            13
           ],
           "destination": [
             "obj-251",
@@ -10697,8 +10925,8 @@
       {
         "patchline": {
           "source": [
-            "obj-52",
-            26
+            "obj-251",
+            1
           ],
           "destination": [
             "obj-252",
@@ -10710,7 +10938,19 @@
         "patchline": {
           "source": [
             "obj-252",
+            0
+          ],
+          "destination": [
+            "obj-255",
             1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-251",
+            0
           ],
           "destination": [
             "obj-253",
@@ -10725,7 +10965,7 @@
             0
           ],
           "destination": [
-            "obj-1",
+            "obj-254",
             0
           ]
         }
@@ -10733,8 +10973,8 @@
       {
         "patchline": {
           "source": [
-            "obj-251",
-            0
+            "obj-65",
+            24
           ],
           "destination": [
             "obj-254",
@@ -10746,7 +10986,7 @@
         "patchline": {
           "source": [
             "obj-254",
-            1
+            0
           ],
           "destination": [
             "obj-255",
@@ -10761,7 +11001,19 @@
             0
           ],
           "destination": [
-            "obj-258",
+            "obj-67",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-255",
+            0
+          ],
+          "destination": [
+            "obj-67",
             1
           ]
         }
@@ -10769,8 +11021,8 @@
       {
         "patchline": {
           "source": [
-            "obj-254",
-            0
+            "obj-64",
+            25
           ],
           "destination": [
             "obj-256",
@@ -10782,7 +11034,7 @@
         "patchline": {
           "source": [
             "obj-256",
-            0
+            1
           ],
           "destination": [
             "obj-257",
@@ -10793,11 +11045,155 @@
       {
         "patchline": {
           "source": [
-            "obj-53",
+            "obj-257",
+            0
+          ],
+          "destination": [
+            "obj-1",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-248",
+            1
+          ],
+          "destination": [
+            "obj-258",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-258",
+            1
+          ],
+          "destination": [
+            "obj-259",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-259",
+            0
+          ],
+          "destination": [
+            "obj-262",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-258",
+            0
+          ],
+          "destination": [
+            "obj-260",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-260",
+            0
+          ],
+          "destination": [
+            "obj-261",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-65",
+            25
+          ],
+          "destination": [
+            "obj-261",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-261",
+            0
+          ],
+          "destination": [
+            "obj-262",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-262",
+            0
+          ],
+          "destination": [
+            "obj-67",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-262",
+            0
+          ],
+          "destination": [
+            "obj-67",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-63",
+            13
+          ],
+          "destination": [
+            "obj-263",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-66",
+            13
+          ],
+          "destination": [
+            "obj-263",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-64",
             26
           ],
           "destination": [
-            "obj-257",
+            "obj-264",
             0
           ]
         }
@@ -10805,59 +11201,11 @@
       {
         "patchline": {
           "source": [
-            "obj-257",
-            0
-          ],
-          "destination": [
-            "obj-258",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-258",
-            0
-          ],
-          "destination": [
-            "obj-55",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-258",
-            0
-          ],
-          "destination": [
-            "obj-55",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-52",
-            27
-          ],
-          "destination": [
-            "obj-259",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-259",
+            "obj-264",
             1
           ],
           "destination": [
-            "obj-260",
+            "obj-265",
             0
           ]
         }
@@ -10865,7 +11213,7 @@
       {
         "patchline": {
           "source": [
-            "obj-260",
+            "obj-265",
             0
           ],
           "destination": [
@@ -10877,128 +11225,8 @@
       {
         "patchline": {
           "source": [
-            "obj-251",
-            1
-          ],
-          "destination": [
-            "obj-261",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-261",
-            1
-          ],
-          "destination": [
-            "obj-262",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-262",
-            0
-          ],
-          "destination": [
-            "obj-265",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-261",
-            0
-          ],
-          "destination": [
             "obj-263",
             0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-263",
-            0
-          ],
-          "destination": [
-            "obj-264",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-53",
-            27
-          ],
-          "destination": [
-            "obj-264",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-264",
-            0
-          ],
-          "destination": [
-            "obj-265",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-265",
-            0
-          ],
-          "destination": [
-            "obj-55",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-265",
-            0
-          ],
-          "destination": [
-            "obj-55",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-51",
-            14
-          ],
-          "destination": [
-            "obj-266",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-54",
-            14
           ],
           "destination": [
             "obj-266",
@@ -11009,8 +11237,8 @@
       {
         "patchline": {
           "source": [
-            "obj-52",
-            28
+            "obj-266",
+            1
           ],
           "destination": [
             "obj-267",
@@ -11022,7 +11250,19 @@
         "patchline": {
           "source": [
             "obj-267",
+            0
+          ],
+          "destination": [
+            "obj-270",
             1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-266",
+            0
           ],
           "destination": [
             "obj-268",
@@ -11037,7 +11277,7 @@
             0
           ],
           "destination": [
-            "obj-1",
+            "obj-269",
             0
           ]
         }
@@ -11045,8 +11285,8 @@
       {
         "patchline": {
           "source": [
-            "obj-266",
-            0
+            "obj-65",
+            26
           ],
           "destination": [
             "obj-269",
@@ -11058,7 +11298,7 @@
         "patchline": {
           "source": [
             "obj-269",
-            1
+            0
           ],
           "destination": [
             "obj-270",
@@ -11073,7 +11313,19 @@
             0
           ],
           "destination": [
-            "obj-273",
+            "obj-67",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-270",
+            0
+          ],
+          "destination": [
+            "obj-67",
             1
           ]
         }
@@ -11081,8 +11333,8 @@
       {
         "patchline": {
           "source": [
-            "obj-269",
-            0
+            "obj-64",
+            27
           ],
           "destination": [
             "obj-271",
@@ -11094,7 +11346,7 @@
         "patchline": {
           "source": [
             "obj-271",
-            0
+            1
           ],
           "destination": [
             "obj-272",
@@ -11105,11 +11357,155 @@
       {
         "patchline": {
           "source": [
-            "obj-53",
+            "obj-272",
+            0
+          ],
+          "destination": [
+            "obj-1",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-263",
+            1
+          ],
+          "destination": [
+            "obj-273",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-273",
+            1
+          ],
+          "destination": [
+            "obj-274",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-274",
+            0
+          ],
+          "destination": [
+            "obj-277",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-273",
+            0
+          ],
+          "destination": [
+            "obj-275",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-275",
+            0
+          ],
+          "destination": [
+            "obj-276",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-65",
+            27
+          ],
+          "destination": [
+            "obj-276",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-276",
+            0
+          ],
+          "destination": [
+            "obj-277",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-277",
+            0
+          ],
+          "destination": [
+            "obj-67",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-277",
+            0
+          ],
+          "destination": [
+            "obj-67",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-63",
+            14
+          ],
+          "destination": [
+            "obj-278",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-66",
+            14
+          ],
+          "destination": [
+            "obj-278",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-64",
             28
           ],
           "destination": [
-            "obj-272",
+            "obj-279",
             0
           ]
         }
@@ -11117,59 +11513,11 @@
       {
         "patchline": {
           "source": [
-            "obj-272",
-            0
-          ],
-          "destination": [
-            "obj-273",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-273",
-            0
-          ],
-          "destination": [
-            "obj-55",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-273",
-            0
-          ],
-          "destination": [
-            "obj-55",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-52",
-            29
-          ],
-          "destination": [
-            "obj-274",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-274",
+            "obj-279",
             1
           ],
           "destination": [
-            "obj-275",
+            "obj-280",
             0
           ]
         }
@@ -11177,7 +11525,7 @@
       {
         "patchline": {
           "source": [
-            "obj-275",
+            "obj-280",
             0
           ],
           "destination": [
@@ -11189,128 +11537,8 @@
       {
         "patchline": {
           "source": [
-            "obj-266",
-            1
-          ],
-          "destination": [
-            "obj-276",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-276",
-            1
-          ],
-          "destination": [
-            "obj-277",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-277",
-            0
-          ],
-          "destination": [
-            "obj-280",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-276",
-            0
-          ],
-          "destination": [
             "obj-278",
             0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-278",
-            0
-          ],
-          "destination": [
-            "obj-279",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-53",
-            29
-          ],
-          "destination": [
-            "obj-279",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-279",
-            0
-          ],
-          "destination": [
-            "obj-280",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-280",
-            0
-          ],
-          "destination": [
-            "obj-55",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-280",
-            0
-          ],
-          "destination": [
-            "obj-55",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-51",
-            15
-          ],
-          "destination": [
-            "obj-281",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-54",
-            15
           ],
           "destination": [
             "obj-281",
@@ -11321,8 +11549,8 @@
       {
         "patchline": {
           "source": [
-            "obj-52",
-            30
+            "obj-281",
+            1
           ],
           "destination": [
             "obj-282",
@@ -11334,7 +11562,19 @@
         "patchline": {
           "source": [
             "obj-282",
+            0
+          ],
+          "destination": [
+            "obj-285",
             1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-281",
+            0
           ],
           "destination": [
             "obj-283",
@@ -11349,7 +11589,7 @@
             0
           ],
           "destination": [
-            "obj-1",
+            "obj-284",
             0
           ]
         }
@@ -11357,8 +11597,8 @@
       {
         "patchline": {
           "source": [
-            "obj-281",
-            0
+            "obj-65",
+            28
           ],
           "destination": [
             "obj-284",
@@ -11370,7 +11610,7 @@
         "patchline": {
           "source": [
             "obj-284",
-            1
+            0
           ],
           "destination": [
             "obj-285",
@@ -11385,7 +11625,19 @@
             0
           ],
           "destination": [
-            "obj-288",
+            "obj-67",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-285",
+            0
+          ],
+          "destination": [
+            "obj-67",
             1
           ]
         }
@@ -11393,8 +11645,8 @@
       {
         "patchline": {
           "source": [
-            "obj-284",
-            0
+            "obj-64",
+            29
           ],
           "destination": [
             "obj-286",
@@ -11406,7 +11658,7 @@
         "patchline": {
           "source": [
             "obj-286",
-            0
+            1
           ],
           "destination": [
             "obj-287",
@@ -11417,11 +11669,155 @@
       {
         "patchline": {
           "source": [
-            "obj-53",
+            "obj-287",
+            0
+          ],
+          "destination": [
+            "obj-1",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-278",
+            1
+          ],
+          "destination": [
+            "obj-288",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-288",
+            1
+          ],
+          "destination": [
+            "obj-289",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-289",
+            0
+          ],
+          "destination": [
+            "obj-292",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-288",
+            0
+          ],
+          "destination": [
+            "obj-290",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-290",
+            0
+          ],
+          "destination": [
+            "obj-291",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-65",
+            29
+          ],
+          "destination": [
+            "obj-291",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-291",
+            0
+          ],
+          "destination": [
+            "obj-292",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-292",
+            0
+          ],
+          "destination": [
+            "obj-67",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-292",
+            0
+          ],
+          "destination": [
+            "obj-67",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-63",
+            15
+          ],
+          "destination": [
+            "obj-293",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-66",
+            15
+          ],
+          "destination": [
+            "obj-293",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-64",
             30
           ],
           "destination": [
-            "obj-287",
+            "obj-294",
             0
           ]
         }
@@ -11429,59 +11825,11 @@
       {
         "patchline": {
           "source": [
-            "obj-287",
-            0
-          ],
-          "destination": [
-            "obj-288",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-288",
-            0
-          ],
-          "destination": [
-            "obj-55",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-288",
-            0
-          ],
-          "destination": [
-            "obj-55",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-52",
-            31
-          ],
-          "destination": [
-            "obj-289",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-289",
+            "obj-294",
             1
           ],
           "destination": [
-            "obj-290",
+            "obj-295",
             0
           ]
         }
@@ -11489,7 +11837,7 @@
       {
         "patchline": {
           "source": [
-            "obj-290",
+            "obj-295",
             0
           ],
           "destination": [
@@ -11501,59 +11849,11 @@
       {
         "patchline": {
           "source": [
-            "obj-281",
-            1
-          ],
-          "destination": [
-            "obj-291",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-291",
-            1
-          ],
-          "destination": [
-            "obj-292",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-292",
-            0
-          ],
-          "destination": [
-            "obj-295",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-291",
-            0
-          ],
-          "destination": [
-            "obj-293",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
             "obj-293",
             0
           ],
           "destination": [
-            "obj-294",
+            "obj-296",
             0
           ]
         }
@@ -11561,11 +11861,107 @@
       {
         "patchline": {
           "source": [
-            "obj-53",
+            "obj-296",
+            1
+          ],
+          "destination": [
+            "obj-297",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-297",
+            0
+          ],
+          "destination": [
+            "obj-300",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-296",
+            0
+          ],
+          "destination": [
+            "obj-298",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-298",
+            0
+          ],
+          "destination": [
+            "obj-299",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-65",
+            30
+          ],
+          "destination": [
+            "obj-299",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-299",
+            0
+          ],
+          "destination": [
+            "obj-300",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-300",
+            0
+          ],
+          "destination": [
+            "obj-67",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-300",
+            0
+          ],
+          "destination": [
+            "obj-67",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-64",
             31
           ],
           "destination": [
-            "obj-294",
+            "obj-301",
             0
           ]
         }
@@ -11573,11 +11969,11 @@
       {
         "patchline": {
           "source": [
-            "obj-294",
-            0
+            "obj-301",
+            1
           ],
           "destination": [
-            "obj-295",
+            "obj-302",
             0
           ]
         }
@@ -11585,11 +11981,11 @@
       {
         "patchline": {
           "source": [
-            "obj-295",
+            "obj-302",
             0
           ],
           "destination": [
-            "obj-55",
+            "obj-1",
             0
           ]
         }
@@ -11597,11 +11993,107 @@
       {
         "patchline": {
           "source": [
-            "obj-295",
+            "obj-293",
+            1
+          ],
+          "destination": [
+            "obj-303",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-303",
+            1
+          ],
+          "destination": [
+            "obj-304",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-304",
             0
           ],
           "destination": [
-            "obj-55",
+            "obj-307",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-303",
+            0
+          ],
+          "destination": [
+            "obj-305",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-305",
+            0
+          ],
+          "destination": [
+            "obj-306",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-65",
+            31
+          ],
+          "destination": [
+            "obj-306",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-306",
+            0
+          ],
+          "destination": [
+            "obj-307",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-307",
+            0
+          ],
+          "destination": [
+            "obj-67",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-307",
+            0
+          ],
+          "destination": [
+            "obj-67",
             1
           ]
         }

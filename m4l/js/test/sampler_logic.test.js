@@ -1,7 +1,7 @@
 // node --test m4l/js/test : the Sampler's logic with Max's outlet() replaced by a recorder.
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const {createSampler, SENDS, FIRST_NOTE} = require("../sampler_logic.js");
+const {createSampler, SENDS, CLASSES, FIRST_NOTE} = require("../sampler_logic.js");
 
 function make() {
   const sent = [];
@@ -14,6 +14,13 @@ function tags(args) {
   return args.map((v) => (typeof v === "string" ? "s" : Number.isInteger(v) ? "i" : "f")).join("");
 }
 
+// Does an argument list fit one signature? i: an int; f: any finite number (Max sends a whole
+// float as an int, the server takes it); s: a string.
+function fits(signature, args) {
+  return signature.length === args.length && [...signature].every((t, i) =>
+    t === "i" ? Number.isInteger(args[i]) : t === "f" ? Number.isFinite(args[i]) : typeof args[i] === "string");
+}
+
 test("hello carries Live's sample rate and the reply port", () => {
   const d = make();
   d.api.samplerate(48000);
@@ -23,24 +30,82 @@ test("hello carries Live's sample rate and the reply port", () => {
   assert.deepEqual(d.osc(), [["/hello", 9001]]);
 });
 
-test("every message sent uses its SENDS address with int args where the table says i", () => {
+test("every message sent fits one of its SENDS signatures, and every signature is sent", () => {
   const d = make();
   d.api.samplerate(44100); d.api.tick(); d.api.osc("/hello", ["0.1.0", "default", 16]);
-  d.api.tick(); d.api.select(5); d.api.x(0.25); d.api.y(1); d.api.random(); d.api.vary();
+  d.api.tick(); d.api.select(5); d.api.x(0.25); d.api.y(1); d.api.spread(1.5); d.api.random();
+  d.api.randomclass(2); d.api.random(); d.api.vary();
+  d.api.transformclass(7); d.api.strength(0.75); d.api.transform();
+  d.api.humanize(0.4); d.api.played(FIRST_NOTE + 3, 90);
   d.api.morpha(2); d.api.morphb(3); d.api.morpht(0.5); d.api.morph(); d.api.scene(4);
   d.api.store(); d.api.glide(250); d.api.recall();
   const seen = new Set();
   for (const [address, ...args] of d.osc()) {
-    const want = SENDS[address];
-    assert.ok(want, `unexpected address ${address}`);
-    seen.add(address);
-    assert.equal(args.length, want.length, address);
-    args.forEach((v, i) => {
-      if (want[i] === "i") assert.ok(Number.isInteger(v), `${address} arg ${i} must be int`);
-      else assert.ok(Number.isFinite(v), `${address} arg ${i} must be a number`);
-    });
+    assert.ok(SENDS[address], `unexpected address ${address}`);
+    const signature = SENDS[address].split("|").find((sig) => fits(sig, args));
+    assert.ok(signature, `${address} ${JSON.stringify(args)} fits none of ${SENDS[address]}`);
+    seen.add(`${address} ${signature}`);
   }
-  assert.deepEqual([...seen].sort(), Object.keys(SENDS).sort());
+  const declared = Object.entries(SENDS).flatMap(([a, sigs]) => sigs.split("|").map((sig) => `${a} ${sig}`));
+  assert.deepEqual([...seen].sort(), declared.sort());
+});
+
+test("random: any class sends pad spread, a class from the menu adds its name", () => {
+  const d = make();
+  d.api.select(2); d.api.spread(0.5);
+  d.api.random();
+  d.api.randomclass(1); d.api.random(); // menu item 1 = the first class
+  d.api.randomclass(CLASSES.length); d.api.random();
+  d.api.randomclass(0); d.api.random(); // back to any
+  assert.deepEqual(d.osc(), [["/pad/random", 2, 0.5], ["/pad/random", 2, 0.5, "kick"],
+                             ["/pad/random", 2, 0.5, "percussion"], ["/pad/random", 2, 0.5]]);
+  assert.equal(CLASSES.length, 8);
+});
+
+test("transform sends the selected pad, the To class and the strength", () => {
+  const d = make();
+  d.api.select(4);
+  d.api.transform(); // defaults: the first class, half way
+  d.api.transformclass(1); d.api.strength(0.9); d.api.transform();
+  d.api.transformclass(99); d.api.strength(3); d.api.transform(); // clamped to the menu and 0..1
+  assert.deepEqual(d.osc(), [["/pad/transform", 4, "kick", 0.5], ["/pad/transform", 4, "snare", 0.9],
+                             ["/pad/transform", 4, "percussion", 1]]);
+});
+
+test("humanize: with an amount, every played note of a pad asks for that pad's variation", () => {
+  const d = make();
+  d.api.played(FIRST_NOTE, 100); // off by default: nothing
+  assert.deepEqual(d.osc(), []);
+  d.api.humanize(0.3);
+  d.api.played(FIRST_NOTE, 100); d.api.played(FIRST_NOTE + 15, 1); d.api.played(FIRST_NOTE, 64);
+  assert.deepEqual(d.osc(), [["/pad/vary", 0, 0.3], ["/pad/vary", 15, 0.3], ["/pad/vary", 0, 0.3]]);
+  d.clear();
+  d.api.humanize(5);
+  d.api.played(FIRST_NOTE + 7, 127);
+  assert.deepEqual(d.osc(), [["/pad/vary", 7, 2]]); // clamped to the protocol's 0..2
+  d.clear();
+  d.api.humanize(0);
+  d.api.played(FIRST_NOTE + 7, 127);
+  assert.deepEqual(d.sent, []); // 0 = off again
+});
+
+test("humanize ignores note-offs (velocity 0) and notes outside the 16 pads", () => {
+  const d = make();
+  d.api.humanize(1);
+  d.api.played(FIRST_NOTE + 2, 0);
+  d.api.played(FIRST_NOTE - 1, 100);
+  d.api.played(FIRST_NOTE + 16, 100);
+  d.api.played(127, 100);
+  assert.deepEqual(d.sent, []);
+  d.api.played(FIRST_NOTE + 2, 100);
+  assert.deepEqual(d.osc(), [["/pad/vary", 2, 1]]);
+});
+
+test("the Vary button keeps its own amount, apart from Humanize", () => {
+  const d = make();
+  d.api.select(1); d.api.varyamount(1.5); d.api.humanize(0.2);
+  d.api.vary(); d.api.played(FIRST_NOTE + 1, 100);
+  assert.deepEqual(d.osc(), [["/pad/vary", 1, 1.5], ["/pad/vary", 1, 0.2]]);
 });
 
 test("a fresh render loads into the slot that is not playing, then swaps on loaded", () => {

@@ -1,0 +1,205 @@
+"""The latent diffusion prior: training and export (tiny, on real files), the bundle contract, the
+numpy sampler against torch, and the gestures over real UDP (/pad/random class, /pad/vary,
+/pad/transform) on a server subprocess."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import numpy as np
+import pytest
+import soundfile as sf
+
+from support import CLASSES, LATENT, RATE, OscClient, ServerProcess, build_bundle, read_manifest, write_manifest
+
+torch = pytest.importorskip("torch", reason="training the prior needs the export extra (torch)")
+
+
+def _write_sounds(folder):
+    """Six kicks (low decaying sines) and six snares (noise bursts) in class subfolders."""
+    rng = np.random.default_rng(0)
+    t = np.arange(int(0.2 * RATE)) / RATE
+    for i in range(6):
+        (folder / "kick").mkdir(parents=True, exist_ok=True)
+        (folder / "snare").mkdir(parents=True, exist_ok=True)
+        kick = np.sin(2 * np.pi * (50 + 10 * i) * t) * np.exp(-t / 0.08)
+        snare = rng.standard_normal(t.size) * np.exp(-t / 0.05) * 0.5
+        sf.write(folder / "kick" / f"k{i}.wav", kick.astype(np.float32), RATE)
+        sf.write(folder / "snare" / f"s{i}.wav", snare.astype(np.float32), RATE)
+
+
+@pytest.fixture(scope="module")
+def prior_presets(tmp_path_factory):
+    """A presets folder with `tiny` (no prior) and `withprior` (tiny + a prior trained here)."""
+    from export.cli import main as export_main
+
+    root = tmp_path_factory.mktemp("prior_presets")
+    build_bundle(root, "tiny")
+    build_bundle(root, "withprior")
+    sounds = tmp_path_factory.mktemp("prior_sounds")
+    _write_sounds(sounds)
+    assert export_main(["train", "prior", str(sounds), "--preset", "withprior", "--presets-dir", str(root),
+                        "--steps", "150", "--threads", "1", "--tiny"]) == 0
+    return root
+
+
+def test_training_adds_a_valid_prior_to_the_bundle(prior_presets):
+    from server.presets import validate_bundle
+
+    manifest = read_manifest(prior_presets / "withprior")
+    entry = manifest["models"]["oneshot.prior"]
+    assert entry["file"] == "prior.onnx" and (prior_presets / "withprior" / "prior.onnx").is_file()
+    assert manifest["prior"]["kind"] == "flow_matching"
+    training = manifest["prior"]["training"]
+    assert training["sounds"] == 12 and training["labelled"] == 12
+    assert training["parity"]["max_abs_diff"] <= 1e-4
+    assert "latentpad train prior" in training["command"]
+    preset = validate_bundle(prior_presets / "withprior")
+    assert preset.diffusion.steps == manifest["prior"]["steps"]
+
+
+def test_numpy_sampler_matches_the_torch_sampler(tmp_path):
+    """The server's walk (numpy around onnxruntime) and export.prior.model.sample agree."""
+    from export.prior.model import Denoiser, PriorConfig, onehot, sample
+    from export.prior.train import export
+    from server.models import load_models
+    from server.presets import load_bundle
+
+    folder = build_bundle(tmp_path, "tiny")
+    torch.manual_seed(3)
+    net = Denoiser(PriorConfig(latent_size=LATENT, n_classes=len(CLASSES), width=32, blocks=1)).eval()
+    export(net, folder, read_manifest(folder), {"steps": 0}, "test", tmp_path)
+    models = load_models(load_bundle(folder), "cpu", 1)
+    prior = models.prior
+    noise = np.random.default_rng(0).standard_normal((3, LATENT)).astype(np.float32)
+    for cls in (None, 1):
+        want = sample(net, torch.from_numpy(noise), 0.0,
+                      torch.from_numpy(onehot(np.array([-1 if cls is None else cls] * 3), len(CLASSES))),
+                      prior.steps, prior.guidance).numpy() * prior.std + prior.mean
+        got = np.stack([prior.draw(n, cls) for n in noise])
+        np.testing.assert_allclose(got, want, atol=1e-4)
+    home = noise[0]
+    np.testing.assert_array_equal(prior.vary(home, noise[1], 0.0), home)  # amount 0: the sound itself
+    far = [np.linalg.norm(prior.vary(home, n, a) - home) for a in (0.25, 1.5) for n in noise]
+    assert np.mean(far[3:]) > np.mean(far[:3])  # more amount, further away
+
+
+def test_manifest_prior_object_and_role_go_together(tmp_path):
+    from server.errors import PresetError
+    from server.presets import load_bundle
+
+    folder = build_bundle(tmp_path, "tiny")
+    manifest = read_manifest(folder)
+    manifest["prior"] = {"kind": "flow_matching", "steps": 12, "guidance": 2.0,
+                         "training": {"command": "x", "parity": {}}}
+    write_manifest(folder, manifest)
+    with pytest.raises(PresetError, match="models.oneshot.prior"):
+        load_bundle(folder)
+    manifest["prior"]["steps"] = 0
+    manifest["models"]["oneshot.prior"] = dict(manifest["models"]["oneshot.decoder"])
+    write_manifest(folder, manifest)
+    with pytest.raises(PresetError, match="oneshot.prior"):  # wrong I/O names for the role
+        load_bundle(folder)
+
+
+def test_manifest_with_prior_steps_out_of_range_names_the_field(prior_presets, tmp_path):
+    from server.errors import PresetError
+    from server.presets import load_bundle
+
+    folder = tmp_path / "withprior"
+    shutil.copytree(prior_presets / "withprior", folder)
+    manifest = read_manifest(folder)
+    manifest["prior"]["steps"] = 0
+    write_manifest(folder, manifest)
+    with pytest.raises(PresetError, match="prior.steps"):
+        load_bundle(folder)
+    del manifest["prior"]
+    manifest_path = folder / "preset.json"
+    manifest_path.write_text(json.dumps(manifest))
+    with pytest.raises(PresetError, match="prior"):
+        load_bundle(folder)
+
+
+@pytest.fixture(scope="module")
+def prior_server(prior_presets, tmp_path_factory):
+    root = tmp_path_factory.mktemp("prior_server")
+    proc = ServerProcess(prior_presets, root / "renders", root / "logs", "--seed", "11", preset="withprior")
+    yield proc
+    proc.stop()
+
+
+def _audio(path) -> np.ndarray:
+    return sf.read(path, dtype="float32")[0]
+
+
+def test_random_of_a_class_same_seed_same_sound(prior_presets, prior_server, tmp_path):
+    client = OscClient(prior_server.port)
+    client.hello()
+    first = client.sample("/pad/random", 0, "kick")
+    other = ServerProcess(prior_presets, tmp_path / "renders", tmp_path / "logs", "--seed", "11",
+                          preset="withprior")
+    try:
+        again = OscClient(other.port)
+        again.hello()
+        second = again.sample("/pad/random", 0, "kick")
+        np.testing.assert_array_equal(_audio(first[1]), _audio(second[1]))
+        again.close()
+    finally:
+        other.stop()
+    third = client.sample("/pad/random", 0, 1.0, "snare")
+    assert not np.array_equal(_audio(first[1]), _audio(third[1]))
+    client.close()
+
+
+def test_vary_and_transform_render_and_bad_classes_change_nothing(prior_server):
+    client = OscClient(prior_server.port)
+    client.hello()
+    _, base, _ = client.sample("/pad/xy", 2, 0.3, 0.7)
+    _, varied, _ = client.sample("/pad/vary", 2, 0.5)
+    assert not np.array_equal(_audio(base), _audio(varied))
+    _, moved, _ = client.sample("/pad/transform", 2, "snare", 0.8)
+    client.send("/pad/transform", 2, "trumpet", 0.5)
+    address, message = client.expect("/error")
+    assert address == "/pad/transform" and "trumpet" in message and "kick" in message
+    client.send("/pad/random", 2, "Kick!")
+    assert client.expect("/error")[0] == "/pad/random"
+    _, same, _ = client.sample("/pad/render", 2)
+    np.testing.assert_array_equal(_audio(same), _audio(moved))  # the refused ones changed nothing
+    client.close()
+
+
+def test_without_a_prior_class_gestures_are_refused_and_gaussian_still_works(server):
+    client = OscClient(server.port)
+    client.hello()
+    client.send("/pad/transform", 5, "snare", 0.5)
+    address, message = client.expect("/error")
+    assert address == "/pad/transform" and "oneshot.prior" in message
+    client.send("/pad/random", 5, "kick")
+    address, message = client.expect("/error")
+    assert address == "/pad/random" and "oneshot.prior" in message
+    client.sample("/pad/random", 5, 0.5)
+    client.sample("/pad/vary", 5, 0.2)
+    client.close()
+
+
+def test_humanize_gives_each_trigger_a_fresh_variation_until_turned_off(prior_server):
+    client = OscClient(prior_server.port)
+    client.hello()
+    _, home, _ = client.sample("/pad/xy", 7, 0.6, 0.4)
+    client.send("/pad/humanize", 7, 0.4)
+    assert client.expect("/humanize") == (7, pytest.approx(0.4))
+    heard = [_audio(home)]
+    for _ in range(3):
+        client.send("/pad/trigger", 7, 1.0)
+        pad, path, _ = client.expect("/sample")
+        assert pad == 7
+        heard.append(_audio(path))
+    for a in range(len(heard)):
+        for b in range(a + 1, len(heard)):
+            assert not np.array_equal(heard[a], heard[b])  # every hit a different one
+    client.send("/pad/humanize", 7, 0.0)
+    assert client.expect("/humanize") == (7, 0.0)
+    client.send("/pad/trigger", 7, 1.0)
+    assert client.quiet(0.5) == []  # off: a trigger renders nothing
+    client.close()
