@@ -104,6 +104,9 @@ def test_cli_trains_resumes_and_writes_results(tmp_path):
     assert saved["parameters"]["decoder"] > 0 and saved["steps"] == 20
     again = melvae.run(melvae.parser().parse_args([*args, "--resume"]), judged)
     assert again["metrics"]["heldout"] == first["metrics"]["heldout"]  # same checkpoint, same seeds, same figures
+    melvae.run(melvae.parser().parse_args([*args, "--resume", "--gate-db", "0"]), judged)
+    assert json.loads((out / "results_gate0.json").read_text())["config"]["gate_db"] == 0.0
+    assert json.loads((out / "results.json").read_text())["config"]["gate_db"] == CFG.gate_db  # kept
 
 
 def test_nearest_training_sound_matches_the_shared_retrieval_measure():

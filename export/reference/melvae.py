@@ -24,7 +24,7 @@ import argparse
 import json
 import sys
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -37,6 +37,7 @@ from export.oneshot import metrics
 from export.oneshot.model import OneshotConfig, count_params, kl_divergence
 
 FLOOR_DB, OFFSET_DB, SCALE_DB = 80.0, -20.0, 20.0
+PAD = -1.0  # scaled value of the frames padded on for the strides: -40 dB, a typical sound's floor
 
 
 @dataclass(frozen=True)
@@ -94,8 +95,8 @@ class Spectra(nn.Module):
     def magnitude(self, log_mel: torch.Tensor, gate_db: float = 0.0) -> torch.Tensor:
         """Linear magnitude [B, bins, frames]. The power of the floor (raised by `gate_db`) is taken
         off first: a floored cell means "80 dB down or quieter", and rendering it as noise at the
-        floor level puts a hiss under every tail (Griffin-Lim of the true mel measures 1.5 dB
-        log-mel with it, 0.5 without). A decoder's output hovers just above the floor where the
+        floor level puts a hiss under every tail (Griffin-Lim of the true mel of the first 16
+        held-out sounds: 1.5 dB log-mel with it, 0.5 without). A decoder's output hovers just above the floor where the
         sound has ended, hence the gate for decoded mels."""
         db = log_mel * SCALE_DB + OFFSET_DB
         floor = db.amax((1, 2), keepdim=True) - FLOOR_DB + gate_db
@@ -157,7 +158,7 @@ class MelVAE(nn.Module):
 
     def encode(self, mel: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
         padded = F.pad(mel, (0, self.cfg.base_frames * 2 ** (len(self.cfg.channels) - 1) - mel.shape[-1]),
-                       value=-(FLOOR_DB / 2 + OFFSET_DB) / SCALE_DB)
+                       value=PAD)
         h = self.enc_out(F.leaky_relu(self.enc(self.enc_in(padded)), 0.2).flatten(1))
         mu, logvar = h.chunk(2, dim=-1)
         return mu, logvar.clamp(-12.0, 6.0)
@@ -310,6 +311,8 @@ def run(args: argparse.Namespace, judged=None) -> dict:
     state = common.load_ckpt(ckpt_path) if args.resume and ckpt_path.exists() else None
     if state is not None:
         cfg = config_from_ckpt(state)
+    if args.gate_db is not None:
+        cfg = replace(cfg, gate_db=args.gate_db)
     device = torch.device(args.device)
     model = MelVAE(cfg).to(device)
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=1e-4)
@@ -318,12 +321,6 @@ def run(args: argparse.Namespace, judged=None) -> dict:
         model.load_state_dict(state["model"])
         opt.load_state_dict(state["opt"])
         start, seconds = int(state["step"]), float(json.loads(state["extra"])["seconds"])
-    audio, labels = load_corpus(Path(args.data), OneshotConfig(length=cfg.length, sample_rate_hz=cfg.sample_rate_hz))
-    audio, _ = augment(audio, labels, (-1.0, 1.0))  # the same pitch copies the waveform VAE trains on
-    mels = log_mels(Spectra(cfg), audio).to(device)
-    print(f"training mel VAE: {len(mels)} sounds (with pitch copies), encoder {params(model)['encoder']:,} / "
-          f"decoder {params(model)['decoder']:,} params, steps {start}->{args.steps}", file=sys.stderr)
-    bar = tqdm(total=args.steps, initial=start, unit="step", dynamic_ncols=True)
     t0 = time.time() - seconds
 
     def report(last: dict, opt) -> None:
@@ -333,9 +330,15 @@ def run(args: argparse.Namespace, judged=None) -> dict:
             common.save_ckpt(ckpt_path, model, opt, last["step"], {"seconds": time.time() - t0, "args": vars(args)})
 
     if start < args.steps:
+        audio, labels = load_corpus(Path(args.data), OneshotConfig(length=cfg.length, sample_rate_hz=cfg.sample_rate_hz))
+        audio, _ = augment(audio, labels, (-1.0, 1.0))  # the same pitch copies the waveform VAE trains on
+        mels = log_mels(Spectra(cfg), audio).to(device)
+        print(f"training mel VAE: {len(mels)} sounds (with pitch copies), encoder {params(model)['encoder']:,} / "
+              f"decoder {params(model)['decoder']:,} params, steps {start}->{args.steps}", file=sys.stderr)
+        bar = tqdm(total=args.steps, initial=start, unit="step", dynamic_ncols=True)
         train(model, mels, args.steps, batch=args.batch, lr=args.lr, beta=args.beta, seed=args.seed,
               start=start, opt=opt, on_step=report)
-    bar.close()
+        bar.close()
     model.cpu().eval()
     train_seconds = json.loads(common.load_ckpt(ckpt_path)["extra"])["seconds"] if ckpt_path.exists() else 0.0
     t1 = time.time()
@@ -345,7 +348,8 @@ def run(args: argparse.Namespace, judged=None) -> dict:
               "train_seconds": round(train_seconds, 1), "train_args": vars(args),
               "metrics": evaluate(model, Path(args.data), bundle, judged)}
     result["evaluation_seconds"] = round(time.time() - t1, 1)
-    (out / "results.json").write_text(json.dumps(result, indent=1) + "\n")
+    name = "results.json" if args.gate_db is None else f"results_gate{args.gate_db:g}.json"
+    (out / name).write_text(json.dumps(result, indent=1) + "\n")
     print(json.dumps(result, indent=1))
     return result
 
@@ -354,12 +358,15 @@ def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(description="train and measure the mel-VAE + Griffin-Lim reference (issue 3)")
     ap.add_argument("--data", required=True, help="a corpus made by export.oneshot_data (train/test.npy)")
     ap.add_argument("--out", default="runs/melvae")
-    ap.add_argument("--steps", type=int, default=8000)
+    ap.add_argument("--steps", type=int, default=16000)
     ap.add_argument("--batch", type=int, default=16)
     ap.add_argument("--lr", type=float, default=1e-3)
     ap.add_argument("--beta", type=float, default=0.01, help="KL weight (after warm-up)")
     ap.add_argument("--compare", default="presets/default",
                     help="a bundle measured beside the reference in the same run ('' for none)")
+    ap.add_argument("--gate-db", type=float, default=None,
+                    help="render gate above the floor for decoded mels (default: the model's, 10 dB); "
+                         "results then go to results_gate<N>.json")
     common.add_run_args(ap, threads=1, ckpt_every=500)
     return ap
 
