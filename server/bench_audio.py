@@ -14,53 +14,17 @@ no OSC), and the callback period the device actually kept (its jitter bounds the
 from __future__ import annotations
 
 import asyncio
-import os
-import shutil
-import subprocess
 import tempfile
 import threading
 import time
 
 import numpy as np
 
+from server import jackd
+from server.jackd import DummyJack
+
 TRIGGERS = 400
 RATE, BLOCK = 48000, 128
-
-
-class _Jackd:
-    """A private JACK dummy server for this run; sets JACK_DEFAULT_SERVER while it runs."""
-
-    def __init__(self):
-        self.name = f"latentpad-bench-{os.getpid()}"
-        self.proc = None
-        self._saved = {}
-
-    def __enter__(self):
-        for key in ("JACK_DEFAULT_SERVER", "JACK_NO_START_SERVER"):
-            self._saved[key] = os.environ.get(key)
-        os.environ["JACK_DEFAULT_SERVER"], os.environ["JACK_NO_START_SERVER"] = self.name, "1"
-        self.proc = subprocess.Popen(["jackd", "--no-realtime", "-n", self.name, "-d", "dummy", "-r",
-                                      str(RATE), "-p", str(BLOCK)], stdout=subprocess.DEVNULL,
-                                     stderr=subprocess.DEVNULL)
-        deadline = time.monotonic() + 20.0
-        while time.monotonic() < deadline and self.proc.poll() is None:
-            ok = subprocess.run(["jack_wait", "-c"], capture_output=True, text=True, timeout=5).stdout
-            if "running" in ok and "not" not in ok:
-                return self
-            time.sleep(0.05)
-        code = self.proc.poll()
-        self.__exit__()
-        raise RuntimeError(f"jackd -n {self.name} did not start (exit status {code})")
-
-    def __exit__(self, *exc):
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.terminate()
-            self.proc.wait(5)
-        for key, value in self._saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
 
 
 def _stats(seconds) -> dict:
@@ -141,10 +105,10 @@ def _run(args, render_dir: str) -> dict:
 
 
 def measure(args) -> dict:
-    if shutil.which("jackd") is None or shutil.which("jack_wait") is None:
+    if not jackd.available():
         return {"skipped": "jackd (Debian jackd2) is not installed: no JACK dummy device to measure on"}
     block_ms = 1000.0 * BLOCK / RATE
-    with tempfile.TemporaryDirectory(prefix="latentpad-bench-audio-") as render_dir, _Jackd():
+    with tempfile.TemporaryDirectory(prefix="latentpad-bench-audio-") as render_dir, DummyJack(RATE, BLOCK, prefix="latentpad-bench-audio"):
         result = _run(args, render_dir)
     result.update(block_ms=block_ms, target_ms=block_ms + 1.0, sample_rate_hz=RATE, blocksize=BLOCK)
     result["meets_target"] = result["osc"]["block"]["p99_ms"] <= result["target_ms"]

@@ -14,51 +14,18 @@ in a period. Per note, on one clock (time.perf_counter):
 from __future__ import annotations
 
 import asyncio
-import os
-import shutil
-import subprocess
 import tempfile
 import threading
 import time
 
 import numpy as np
 
+from server import jackd
+from server.jackd import DummyJack
+
 MAX_NOTES = 16 * 127  # pad and velocity name the note
 NOTES_PER_S = 100  # --seconds 3: 300 notes
 RATE, PERIOD = 48000, 32
-
-
-class _Jackd:
-    """A private JACK dummy server for this run; sets JACK_DEFAULT_SERVER while it runs."""
-
-    def __init__(self):
-        self.name = f"latentpad-bench-midi-{os.getpid()}"
-        self.proc = None
-        self._saved = {k: os.environ.get(k) for k in ("JACK_DEFAULT_SERVER", "JACK_NO_START_SERVER")}
-
-    def __enter__(self):
-        os.environ["JACK_DEFAULT_SERVER"], os.environ["JACK_NO_START_SERVER"] = self.name, "1"
-        self.proc = subprocess.Popen(["jackd", "--no-realtime", "-n", self.name, "-d", "dummy", "-r",
-                                      str(RATE), "-p", str(PERIOD)], stdout=subprocess.DEVNULL,
-                                     stderr=subprocess.DEVNULL)
-        deadline = time.monotonic() + 20.0
-        while time.monotonic() < deadline and self.proc.poll() is None:
-            out = subprocess.run(["jack_wait", "-c"], capture_output=True, text=True, timeout=5).stdout
-            if "running" in out and "not" not in out:
-                return self
-            time.sleep(0.05)
-        self.__exit__()
-        raise RuntimeError(f"jackd -n {self.name} did not start")
-
-    def __exit__(self, *exc):
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.terminate()
-            self.proc.wait(5)
-        for key, value in self._saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
 
 
 class _Voices:
@@ -111,7 +78,7 @@ def _play(app, count: int) -> list:
 
 
 def measure(args) -> dict:
-    if shutil.which("jackd") is None or shutil.which("jack_wait") is None:
+    if not jackd.available():
         return {"skipped": "jackd (Debian jackd2) is not installed"}
     from server.app import App
     from server.config import Settings
@@ -119,7 +86,7 @@ def measure(args) -> dict:
     from server.presets import load_preset
 
     models = load_models(load_preset(args.presets_dir, args.preset), args.device, args.threads)
-    with _Jackd(), tempfile.TemporaryDirectory(prefix="latentpad-bench-midi-") as render_dir:
+    with DummyJack(RATE, PERIOD, prefix="latentpad-bench-midi"), tempfile.TemporaryDirectory(prefix="latentpad-bench-midi-") as render_dir:
         loop = asyncio.new_event_loop()
         thread = threading.Thread(target=loop.run_forever, daemon=True)
         thread.start()

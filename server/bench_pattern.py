@@ -14,16 +14,14 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
 import tempfile
 import time
-import uuid
 
 import numpy as np
 
+from server import jackd
 from server.bench import _Client, _start_server, _stats_ms
+from server.jackd import DummyJack
 
 MOVES = 300
 JITTER_BPM = 240.0
@@ -129,35 +127,13 @@ def _busy_pattern():
 
 
 def _midi_out_jitter() -> dict:
-    if shutil.which("jackd") is None or shutil.which("jack_wait") is None:
+    if not jackd.available():
         return {"skipped": "jackd is not installed (Debian jackd2)"}
-    name = f"latentpad-bench-{os.getpid()}-{uuid.uuid4().hex[:8]}"  # /dev/shm may be shared
-    saved = {k: os.environ.get(k) for k in ("JACK_DEFAULT_SERVER", "JACK_NO_START_SERVER")}
-    os.environ.update(JACK_DEFAULT_SERVER=name, JACK_NO_START_SERVER="1")
-    jackd = subprocess.Popen(["jackd", "--no-realtime", "-n", name, "-d", "dummy", "-r", "48000",
-                              "-p", str(JACK_PERIOD)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        if not _jack_ready(jackd):
-            return {"skipped": f"jackd -n {name} did not start"}
-        return _play_and_measure()
-    finally:
-        jackd.terminate()
-        jackd.wait(10)
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
-
-
-def _jack_ready(jackd) -> bool:
-    deadline = time.monotonic() + 10.0
-    while time.monotonic() < deadline and jackd.poll() is None:
-        ok = subprocess.run(["jack_wait", "-c"], capture_output=True, text=True, timeout=5)
-        if "running" in ok.stdout and "not" not in ok.stdout:
-            return True
-        time.sleep(0.05)
-    return False
+        with DummyJack(48000, JACK_PERIOD, prefix="latentpad-bench-pattern"):
+            return _play_and_measure()
+    except RuntimeError as exc:  # jackd did not start
+        return {"skipped": str(exc)}
 
 
 def _play_and_measure() -> dict:

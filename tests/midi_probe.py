@@ -38,7 +38,25 @@ class Receiver:
         self.port = rtmidi.MidiIn(rtmidi.API_UNIX_JACK, name="probe")
         self.port.ignore_types(sysex=True, timing=False, active_sense=True)
         self.port.open_port(_port_index(self.port, name), "probe in")
-        self.port.set_callback(lambda event, data=None: self.got.append((time.monotonic(), event[0])))
+        # polled, not a callback: a Python callback run from JACK's thread crashed the test process
+        # (SIGSEGV in the callback) now and then, mid-test, in long runs of these tests
+        self._last = None
+        self._stop = threading.Event()
+        self._poller = threading.Thread(target=self._poll, name="probe-poll", daemon=True)
+        self._poller.start()
+
+    def _poll(self) -> None:
+        """Times: the first message when polled (0.5 ms), later ones by rtmidi's own deltas
+        (JACK's clock), so polling delays do not blur them."""
+        while not self._stop.is_set():
+            message = self.port.get_message()
+            if message is None:
+                time.sleep(0.0005)
+                continue
+            data, delta = message
+            at = time.monotonic() if self._last is None else self._last + delta
+            self._last = at
+            self.got.append((at, data))
 
     def wait_for(self, condition, timeout: float = 10.0) -> list:
         """Poll until condition(got) holds (a deadline against a hung test, not a speed check)."""
@@ -50,7 +68,8 @@ class Receiver:
         return list(self.got)
 
     def close(self) -> None:
-        self.port.cancel_callback()
+        self._stop.set()
+        self._poller.join(5)
         _delete(self.port)  # port and JACK client: a client left behind can crash jackd at exit
 
 
