@@ -158,7 +158,10 @@ class VoiceEngine:
 
     def prepare(self, audio: np.ndarray, sample_rate_hz: int) -> np.ndarray:
         """A playable buffer: mono float32 at the device rate, finite, with a faded tail."""
-        audio = np.nan_to_num(np.asarray(audio, np.float32).reshape(-1))
+        audio = np.asarray(audio, np.float32)
+        if audio.ndim == 2:  # a stereo render (/pad/width): the voices are mono, so its mid
+            audio = audio.mean(axis=1)
+        audio = np.nan_to_num(audio.reshape(-1))
         audio = np.array(resample(audio, sample_rate_hz, self.sample_rate_hz), np.float32)  # our own copy
         n = min(audio.size, max(2, int(TAIL_FADE_S * self.sample_rate_hz)))
         audio[audio.size - n:] *= np.linspace(1.0, 0.0, n, dtype=np.float32)

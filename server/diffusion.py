@@ -1,5 +1,5 @@
-"""The diffusion prior's gestures: /pad/random [class], /pad/vary, /pad/transform, and round robin
-(/pad/humanize: every trigger of the pad is followed by a /pad/vary).
+"""The diffusion prior's gestures: /pad/random [class], /pad/vary, /pad/transform, round robin
+(/pad/humanize: every trigger of the pad is followed by a /pad/vary) and stereo width (/pad/width).
 
 With a preset that has `oneshot.prior`, these points come from the prior's sampler
 (`server.prior`); without one, /pad/random and /pad/vary keep their plain Gaussian meaning (the
@@ -17,7 +17,7 @@ import asyncio
 import logging
 
 from server.errors import LatentpadError, ProtocolError
-from server.protocol import NPADS, PadHumanize, PadRandom, PadTransform, PadVary
+from server.protocol import NPADS, PadHumanize, PadRandom, PadTransform, PadVary, PadWidth
 from server.tasks import LatestWinsWorker
 
 log = logging.getLogger("server.diffusion")
@@ -29,7 +29,7 @@ class Diffusion:
         self.worker = LatestWinsWorker(lambda done, *result: loop.call_soon_threadsafe(done, *result),
                                        "latentpad-prior")
         self.handlers = {PadRandom: self.random, PadVary: self.vary, PadTransform: self.transform,
-                         PadHumanize: self.humanize}
+                         PadHumanize: self.humanize, PadWidth: self.width}
         self._humanize = [None] * NPADS  # pad -> (amount, sender) while round robin is on
         self.start, self.close = self.worker.start, self.worker.stop
 
@@ -75,6 +75,15 @@ class Diffusion:
     def humanize(self, request: PadHumanize, sender: tuple) -> None:
         self._humanize[request.pad] = (request.amount, sender) if request.amount > 0.0 else None
         self.app.replies.send(self.app.client(sender).reply_to, "/humanize", request.pad, request.amount)
+
+    def width(self, request: PadWidth, sender: tuple) -> None:
+        """Stereo: R becomes a close variation of L (computed by the render worker, see
+        server.render.right_point); replies /width, then the pad's re-render."""
+        client = self.app.client(sender)
+        job = self.app.engine.set_width(request.pad, request.width)
+        self.app.replies.send(client.reply_to, "/width", request.pad, request.width)
+        self.app.space.pad_gesture(request.pad)
+        self.app.submit_render(job, client)
 
     def after_trigger(self, pad: int) -> None:
         """A pad was just played: with round robin on, its next hit gets a fresh variation."""

@@ -62,6 +62,8 @@ class RenderJob:
     seq: int
     z: np.ndarray  # read-only snapshot; the engine never writes into it
     address: str  # the request that asked for it (for /error)
+    width: float = 0.0  # stereo width (/pad/width): > 0 renders R as a close variation of z
+    right_noise: Optional[np.ndarray] = None  # the pad's fixed noise for that variation
 
 
 @dataclass(frozen=True, eq=False)
@@ -118,6 +120,8 @@ class Engine:
         for index, (x, y) in enumerate(preset.pad_starts):
             pads.append(PadState(_frozen(xy_to_latent(preset.xy_grid, x, y)), (x, y), self._seq[index]))
         self._preset, self._pads = preset, pads
+        self._width = [0.0] * NPADS
+        self._right_noise = [None] * NPADS  # drawn at the first /pad/width of the pad
         self._pad_scenes = {}  # points of another latent space mean nothing here
 
     def apply(self, request) -> RenderJob:
@@ -137,7 +141,16 @@ class Engine:
             seq = self.count_request(pad)
         self._seq[pad] = max(self._seq[pad], seq)
         self._pads[pad] = PadState(z, xy, seq, z if home is None else _frozen(home))
-        return RenderJob(pad, seq, z, address)
+        return RenderJob(pad, seq, z, address, self._width[pad], self._right_noise[pad])
+
+    def set_width(self, pad: int, width: float) -> RenderJob:
+        """Stereo width of the pad's renders from now on (0 = mono); a job re-rendering it. The
+        right channel's noise is drawn once per pad, so the image holds still while the pad moves."""
+        self._width[pad] = width
+        if self._right_noise[pad] is None:
+            self._right_noise[pad] = _frozen(self._rng.standard_normal(self.latent_size))
+        state = self._pads[pad]
+        return self.set_point(pad, state.z, state.xy, "/pad/width", state.centre)
 
     def count_request(self, pad: int) -> int:
         """Count a request on `pad` now whose point comes later (a prior walk): its seq."""

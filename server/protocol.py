@@ -24,7 +24,7 @@ from server.requests import (  # noqa: F401  (re-exported: callers import reques
     Hello, Ping, PadXY, PadLatent, PadRandom, PadRender, PresetLoad, PresetList, Stats, PatternXY,
     PatternDensity, PatternTemperature, PatternStore, PatternRecall, PadEncode, PadVary, PadMorph,
     PadCombine, PadClassify, PadSave, SceneStore, SceneRecall,
-    PadSimilar, LibraryRescan, PadTrigger, PadTransform, PadHumanize)
+    PadSimilar, LibraryRescan, PadTrigger, PadTransform, PadHumanize, PadWidth)
 
 NPADS = 16
 MAX_DATAGRAM = 8192  # every datagram we send stays strictly below this many bytes
@@ -115,6 +115,11 @@ REQUESTS = {a.path: a for a in (
             "round robin: with amount > 0 every trigger of the pad (/pad/trigger, a MIDI note) is "
             "followed by /pad/vary pad amount, so the next hit plays a fresh variation of the pad's home "
             "(/sample as usual); 0 turns it off. The Sampler device does the same for the notes it plays"),
+    Address("/pad/width", (PAD, Arg("width", "f", 0.0, 1.0)), PadWidth, "/width, /sample",
+            "stereo width of the pad's renders from now on: with width > 0 its WAVs are stereo, L the "
+            "pad's sound and R a close variation of it (the diffusion prior's /pad/vary at amount "
+            "width / 2 with noise fixed per pad, or Gaussian without a prior); 0 = mono again. "
+            "Replies /width, then re-renders the pad"),
     Address("/pad/morph", (PAD, Arg("a", "i", 0, NPADS - 1), Arg("b", "i", 0, NPADS - 1),
                            Arg("t", "f", 0.0, 1.0)), PadMorph, "/sample",
             "the pad's point = (1 - t) * point of pad a + t * point of pad b; re-render"),
@@ -180,6 +185,7 @@ REPLIES = {r.path: r for r in (
     Reply("/class", (Arg("pad", "i"), Arg("classes", "sf", count="groups", max_groups=64, group=(
               Arg("name", "s", max_len=64), Arg("prob", "f")))),
           "the pad's classes and probabilities as name:s prob:f pairs, most likely first (all classes)"),
+    Reply("/width", (Arg("pad", "i"), Arg("width", "f")), "the pad's stereo width now (0 = mono)"),
     Reply("/humanize", (Arg("pad", "i"), Arg("amount", "f")), "the pad's round-robin variation amount now (0 = off)"),
     Reply("/similar", (Arg("pad", "i"), Arg("hits", "sff", count="groups", max_groups=32, group=(
               Arg("path", "s", max_len=4096), Arg("start_s", "f"), Arg("distance", "f")))),

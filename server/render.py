@@ -33,9 +33,13 @@ RENDER_NAME_RE = re.compile(r"pad\d{2}_\d{6,}\.wav(\.tmp)?")
 
 
 def finish(audio: np.ndarray, model_hz: int, target_hz: int) -> np.ndarray:
-    """One decoded row -> playable audio: finite, resampled, peak-safe in [-1, 1]."""
+    """One decoded row [T] (or a stereo pair [T, 2]) -> playable audio: finite, resampled,
+    peak-safe in [-1, 1]."""
     audio = np.nan_to_num(audio, nan=0.0, posinf=1.0, neginf=-1.0)
-    audio = resample(audio, model_hz, target_hz)  # libsoxr: no filter to design on first use
+    if audio.ndim == 2:  # stereo: each channel on its own (resample takes rows as a batch)
+        audio = np.ascontiguousarray(resample(np.ascontiguousarray(audio.T), model_hz, target_hz).T)
+    else:
+        audio = resample(audio, model_hz, target_hz)  # libsoxr: no filter to design on first use
     return np.clip(audio, -1.0, 1.0, out=audio)  # nan_to_num made a copy we own
 
 
@@ -126,7 +130,12 @@ class RenderWorker:
     def _render_group(self, items: list) -> None:
         models = items[0].models
         try:
-            audio = models.decoder.render(np.stack([item.job.z for item in items]))
+            wide = [item for item in items if item.job.width > 0.0]
+            points = [item.job.z for item in items] + [right_point(models, item.job) for item in wide]
+            audio = models.decoder.render(np.stack(points))
+            right = dict(zip(map(id, wide), audio[len(items):]))
+            audio = [row if id(item) not in right else np.stack([row, right[id(item)]], axis=1)
+                     for item, row in zip(items, audio)]
         except Exception as exc:  # keep the worker alive; tell every client that waited
             log.exception("decoder failed on a batch of %d", len(items))
             self._count("errors", len(items))
@@ -163,6 +172,15 @@ class RenderWorker:
             self._notify(result)
         except RuntimeError:  # the event loop is gone: shutting down
             log.debug("dropped a render result during shutdown")
+
+
+def right_point(models, job: RenderJob) -> np.ndarray:
+    """The right channel's point of a wide job: a close variation of z, from the diffusion prior
+    when the preset has one (noised to amount width / 2 and denoised), else Gaussian."""
+    amount = 0.5 * job.width
+    if models.prior is not None:
+        return models.prior.vary(job.z, job.right_noise, amount)
+    return job.z + amount * models.preset.prior_std * job.right_noise
 
 
 def render_to_file(models, job: RenderJob, path: Path, sample_rate_hz: Optional[int] = None) -> Path:

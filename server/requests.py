@@ -98,6 +98,12 @@ class PadVary:
 
 
 @dataclass(frozen=True)
+class PadWidth:
+    pad: int
+    width: float
+
+
+@dataclass(frozen=True)
 class PadHumanize:
     pad: int
     amount: float

@@ -21,6 +21,7 @@ arenas and caches fill); every p99 in the last window within 20% of the first wi
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import tempfile
@@ -204,14 +205,16 @@ def verdict(result: dict) -> list:
 
 
 def _start_install(args, folder: Path):
-    """`latentpad install --no-audio` on a free port, its state and log in `folder`."""
+    """`latentpad install` on a free port, its state and log in `folder`; with no audio device
+    (`--no-audio`) unless `--jack-audio` (then it plays to the JACK dummy server `measure` started)."""
     import re
     import select
     import subprocess
     import sys
 
     log_file = folder / "install.log"
-    command = [sys.executable, "-m", "server", "install", "--no-audio", "--port", "0",
+    audio = [] if getattr(args, "jack_audio", False) else ["--no-audio"]
+    command = [sys.executable, "-m", "server", "install", *audio, "--port", "0",
                "--minutes", f"{args.seconds / 60.0 + 1.0:.3f}", "--render-dir", str(folder / "renders"),
                "--state", str(folder / "state.json"), "--log-file", str(log_file),
                "--presets-dir", str(args.presets_dir), "--preset", args.preset, "--device", args.device,
@@ -226,6 +229,16 @@ def _start_install(args, folder: Path):
     return proc, int(match.group(2)), match.group(3), log_file
 
 
+def _voices_started(log_file):
+    """The installation's own count of voices played, from its last status line (None: none yet)."""
+    import re
+
+    if log_file is None or not Path(log_file).exists():
+        return None
+    counts = re.findall(r"voices started (\d+)", Path(log_file).read_text())
+    return int(counts[-1]) if counts else None
+
+
 def _log_errors(log_file) -> int:
     if log_file is None or not Path(log_file).exists():
         return 0
@@ -237,7 +250,10 @@ def measure(args, models) -> dict:
 
     args.presets_dir = Path(args.presets_dir).resolve()
     install = args.load == "install"
-    with tempfile.TemporaryDirectory(prefix="latentpad-soak-") as folder:
+    with tempfile.TemporaryDirectory(prefix="latentpad-soak-") as folder, contextlib.ExitStack() as stack:
+        if install and getattr(args, "jack_audio", False):
+            from server.jackd import DummyJack
+            stack.enter_context(DummyJack(48000, 128, prefix="latentpad-soak"))
         log_file = None
         if install:
             proc, port, provider, log_file = _start_install(args, Path(folder))
@@ -257,11 +273,13 @@ def measure(args, models) -> dict:
             proc.terminate()
             proc.wait(10)
         log_errors = _log_errors(log_file)
+        voices = _voices_started(log_file)
     complete = int(args.seconds // args.window)
     windows = [w.summary() for w in load.windows[:complete]] or [load.windows[0].summary()]
     rss = [w.rss for w in load.windows[:complete] if w.rss]
     baseline, end = (rss[0][-1], rss[-1][-1]) if rss else (math.nan, math.nan)
-    return {"load": args.load, "seconds": args.seconds, "window_s": args.window, "preset": models.preset.name,
+    return {"load": args.load, "jack_audio": bool(getattr(args, "jack_audio", False)), "voices_started": voices,
+            "seconds": args.seconds, "window_s": args.window, "preset": models.preset.name,
             "provider": provider, "bpm": BPM, "move_hz": MOVE_HZ, "pads": len(MOVING_PADS),
             "counts": load.counts, "errors": len(load.errors) + log_errors, "log_errors": log_errors,
             "first_errors": load.errors[:5],
@@ -274,7 +292,9 @@ def lines(result: dict) -> list:
     c = result["counts"]
     if result["load"] == "install":
         out = [f"latentpad soak --load install: {result['seconds']:g} s, preset {result['preset']} "
-               f"({result['provider']}); the installation plays itself (no audio device)",
+               f"({result['provider']}); the installation plays itself "
+               f"({'to a JACK dummy audio device' if result.get('jack_audio') else 'no audio device'}; "
+               f"voices started: {result.get('voices_started')})",
                f"  {c['probes']} render probes on pad {PROBE_PAD} ({c['probes_lost']} superseded by the "
                f"installation), {c['pings']} pings; {result['errors']} errors ({result['log_errors']} ERROR "
                f"lines in its log); render errors {result['render_errors']}"]
@@ -303,6 +323,9 @@ def soak_args(p, add_preset_args) -> None:
     p.add_argument("--json", type=Path, default=None, help="also write the results here")
     p.add_argument("--load", choices=("perform", "install"), default="perform",
                    help="perform: drive a server with the performance load; install: watch `latentpad install`")
+    p.add_argument("--jack-audio", action="store_true",
+                   help="--load install: play to a JACK dummy device (48 kHz, 128 frames) started for the "
+                        "soak, instead of --no-audio (needs Debian jackd2)")
 
 
 def soak(args, models) -> int:

@@ -203,3 +203,23 @@ def test_humanize_gives_each_trigger_a_fresh_variation_until_turned_off(prior_se
     client.send("/pad/trigger", 7, 1.0)
     assert client.quiet(0.5) == []  # off: a trigger renders nothing
     client.close()
+
+
+def test_width_makes_the_pad_stereo_with_a_close_variation_on_the_right(prior_server):
+    client = OscClient(prior_server.port)
+    client.hello()
+    _, mono, _ = client.sample("/pad/xy", 9, 0.2, 0.8)
+    client.send("/pad/width", 9, 0.6)
+    assert client.expect("/width") == (9, pytest.approx(0.6))
+    _, wide, _ = client.expect("/sample")
+    stereo = _audio(wide)
+    assert stereo.ndim == 2 and stereo.shape[1] == 2
+    np.testing.assert_allclose(stereo[:, 0], _audio(mono), atol=1e-5)  # L: the pad's own sound
+    assert not np.allclose(stereo[:, 1], stereo[:, 0], atol=1e-3)  # R: a variation of it
+    _, moved, _ = client.sample("/pad/xy", 9, 0.3, 0.7)  # width stays with the pad
+    assert _audio(moved).ndim == 2
+    client.send("/pad/width", 9, 0.0)
+    assert client.expect("/width") == (9, 0.0)
+    _, back, _ = client.expect("/sample")
+    assert _audio(back).ndim == 1
+    client.close()
