@@ -21,12 +21,12 @@ def _need_torch() -> None:
                          "(torch==2.13.0 is the CPU build)") from None
 
 
-def _train(train, data: Path, run: Path, args: argparse.Namespace) -> Path:
+def _train(train, data: Path, run: Path, args: argparse.Namespace, *extra: str) -> Path:
     """Run a model's own training script (`train`: export.oneshot.train or export.groove.train)."""
     return train.train(train.parser().parse_args([
         "--data", str(data), "--out", str(run), "--steps", str(args.steps), "--device", args.device,
         "--threads", str(args.threads), "--seed", str(args.seed),
-        *(["--resume"] if args.resume else []), *(["--tiny"] if args.tiny else [])]))
+        *(["--resume"] if args.resume else []), *(["--tiny"] if args.tiny else []), *extra]))
 
 
 def _command(args: argparse.Namespace) -> str:
@@ -42,7 +42,15 @@ def train_oneshot(args: argparse.Namespace) -> int:
     if not data.is_dir():
         raise SystemExit(f"{data}: not a folder of sounds")
     name = args.preset or data.resolve().name
-    ckpt = _train(train, data, Path(args.out or f"runs/{name}"), args)
+    extra = []
+    if args.start_from:
+        start = Path(args.presets_dir) / args.start_from
+        if not (start / "preset.json").is_file():
+            raise SystemExit(f"--from {args.start_from}: no preset bundle {start}")
+        extra = ["--init", str(start), "--lr", str(args.lr or 3e-4)]
+    elif args.lr:
+        extra = ["--lr", str(args.lr)]
+    ckpt = _train(train, data, Path(args.out or f"runs/{name}"), args, *extra)
     out = Path(args.presets_dir) / name
     export_onnx.export_bundle(export_onnx.parser().parse_args([
         "--ckpt", str(ckpt), "--data", str(data), "--out", str(out), "--name", name,
@@ -111,6 +119,10 @@ def parser() -> argparse.ArgumentParser:
     one.add_argument("--seed", type=int, default=0)
     one.add_argument("--resume", action="store_true")
     one.add_argument("--tiny", action="store_true", help="a tiny model, to check the path quickly")
+    one.add_argument("--from", dest="start_from", default=None, metavar="PRESET",
+                     help="fine-tune from this preset's weights (e.g. default) instead of from scratch: "
+                          "far fewer steps (learning rate 3e-4 unless --lr)")
+    one.add_argument("--lr", type=float, default=None, help="peak learning rate (default 1e-3, 3e-4 with --from)")
     one.set_defaults(run=train_oneshot)
     gr = tr.add_parser("groove", help="train the groove VAE on a folder of MIDI drum clips, then export it")
     gr.add_argument("data", help="a folder of .mid clips (or a corpus folder from export.groove.corpus)")

@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from typing import Callable, List
+from typing import Callable
 
 log = logging.getLogger("server.clock")
 
@@ -31,6 +31,31 @@ def check_bpm(bpm: float) -> float:
     return bpm
 
 
+class Listeners:
+    """The clocks' step subscribers: copy-on-write (the clock's thread iterates a snapshot), and a
+    subscriber that raises is logged once and keeps being called."""
+
+    def __init__(self, what: str):
+        self._what = what
+        self._fns: list = []
+        self._failed: set = set()
+
+    def add(self, fn: Callable[[int, float], None]) -> None:
+        self._fns = self._fns + [fn]
+
+    def remove(self, fn: Callable[[int, float], None]) -> None:
+        self._fns = [f for f in self._fns if f is not fn]
+
+    def notify(self, step: int, when: float) -> None:
+        for fn in self._fns:
+            try:
+                fn(step, when)
+            except Exception:
+                if fn not in self._failed:
+                    self._failed.add(fn)
+                    log.exception("%s subscriber %r failed; it keeps being called", self._what, fn)
+
+
 class InternalClock:
     """Steps (16th notes at 4 steps per beat) from 0 at `start()`; `fn(step, when)` per step."""
 
@@ -39,8 +64,7 @@ class InternalClock:
             raise ValueError("steps_per_beat must be at least 1")
         self.steps_per_beat = int(steps_per_beat)
         self._bpm = check_bpm(bpm)
-        self._subscribers: List[Callable[[int, float], None]] = []
-        self._failed: set = set()
+        self._listeners = Listeners("clock")
         self._lock = threading.Lock()  # guards the anchor; held only for arithmetic
         self._wake = threading.Condition(self._lock)
         self._anchor_step = 0
@@ -68,10 +92,10 @@ class InternalClock:
             return self._anchor_time + (step - self._anchor_step) * 60.0 / (self._bpm * self.steps_per_beat)
 
     def subscribe(self, fn: Callable[[int, float], None]) -> None:
-        self._subscribers = self._subscribers + [fn]  # copy-on-write: the thread iterates a snapshot
+        self._listeners.add(fn)
 
     def unsubscribe(self, fn: Callable[[int, float], None]) -> None:
-        self._subscribers = [s for s in self._subscribers if s is not fn]
+        self._listeners.remove(fn)
 
     # --- control ------------------------------------------------------------------------
     def set_bpm(self, bpm: float) -> None:
@@ -124,13 +148,7 @@ class InternalClock:
                 if not self._running:
                     return
                 self._next_step = step + 1
-            for fn in self._subscribers:
-                try:
-                    fn(step, when)
-                except Exception:
-                    if fn not in self._failed:
-                        self._failed.add(fn)
-                        log.exception("clock subscriber %r failed; it keeps being called", fn)
+            self._listeners.notify(step, when)
 
 
 def sleep_until(when: float) -> None:

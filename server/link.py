@@ -27,7 +27,7 @@ import threading
 import time
 from typing import Optional
 
-from server.clock import check_bpm, sleep_until
+from server.clock import Listeners, check_bpm, sleep_until
 from server.errors import ConfigError
 
 log = logging.getLogger("server.link")
@@ -138,8 +138,7 @@ class LinkClock:
 
     def __init__(self, session):
         self.session = session
-        self._subscribers: list = []
-        self._failed: set = set()
+        self._listeners = Listeners("Link clock")
         self._stop = threading.Event()
         self._thread: Optional[threading.Thread] = None
 
@@ -162,10 +161,10 @@ class LinkClock:
         self.session.set_tempo(bpm)
 
     def subscribe(self, fn) -> None:
-        self._subscribers = self._subscribers + [fn]
+        self._listeners.add(fn)
 
     def unsubscribe(self, fn) -> None:
-        self._subscribers = [s for s in self._subscribers if s is not fn]
+        self._listeners.remove(fn)
 
     def start(self) -> None:
         self.stop()
@@ -196,10 +195,4 @@ class LinkClock:
                 continue
             sleep_until(when)
             last = step
-            for fn in self._subscribers:
-                try:
-                    fn(step, when)
-                except Exception:
-                    if fn not in self._failed:
-                        self._failed.add(fn)
-                        log.exception("Link clock subscriber %r failed; it keeps being called", fn)
+            self._listeners.notify(step, when)

@@ -26,7 +26,7 @@ import time
 from collections import deque
 from typing import Callable, List, Optional
 
-from server.clock import InternalClock
+from server.clock import InternalClock, Listeners
 
 log = logging.getLogger("server.midi.clock")
 
@@ -94,7 +94,7 @@ class MidiClockIn:
         self.port = port
         self.follower = ClockFollower()
         self._now = now
-        self._subscribers: list = []
+        self._listeners = Listeners("MIDI clock")
         self._last = (0, 0.0)  # (step, its arrival time)
 
     # --- the clock interface --------------------------------------------------------------
@@ -120,7 +120,7 @@ class MidiClockIn:
         return last_time + (step - last_step) * self.step_s
 
     def subscribe(self, fn) -> None:
-        self._subscribers = self._subscribers + [fn]
+        self._listeners.add(fn)
 
     def start(self) -> None:
         self.port.set_callback(self._on_message)
@@ -136,11 +136,7 @@ class MidiClockIn:
         if step is None:
             return
         self._last = (step, now)
-        for fn in self._subscribers:
-            try:
-                fn(step, now)
-            except Exception:
-                log.exception("MIDI clock subscriber %r failed", fn)
+        self._listeners.notify(step, now)
 
 
 class MidiClockOut:

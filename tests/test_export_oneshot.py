@@ -114,3 +114,39 @@ def test_corpus_holds_out_whole_kits(tmp_path):
     labels = {i.label for i in items if i.label}
     assert labels == set(CLASSES)
     assert all(i.licence for i in items)
+
+
+def test_fine_tune_starts_from_the_presets_own_weights(user_folder, tmp_path):
+    """--init copies a preset's ONNX weights into the model: with a zero learning rate the
+    checkpoint decodes exactly what the preset's decoder.onnx does; `latentpad train oneshot
+    --from` runs the same path and writes a valid preset."""
+    import onnxruntime as ort
+
+    from export.cli import main as export_main
+    from export.oneshot.model import OneshotVAE
+
+    presets = tmp_path / "presets"
+    ckpt = train.train(train.parser().parse_args(
+        ["--data", str(user_folder), "--out", str(tmp_path / "a"), "--tiny", "--steps", "3", "--threads", "1"]))
+    export_onnx.export_bundle(export_onnx.parser().parse_args(
+        ["--ckpt", str(ckpt), "--data", str(user_folder), "--out", str(presets / "base"), "--name", "base"]))
+    tuned = train.train(train.parser().parse_args(
+        ["--data", str(user_folder), "--out", str(tmp_path / "b"), "--init", str(presets / "base"),
+         "--lr", "0", "--steps", "1", "--threads", "1"]))
+    state = train.load_ckpt(tuned)
+    model = OneshotVAE(train.config_from_ckpt(state)).eval()
+    model.load_state_dict(state["model"])
+    z = np.random.default_rng(5).standard_normal((3, model.cfg.latent_size)).astype(np.float32)
+    with torch.no_grad():
+        want = model.decoder(torch.from_numpy(z)).numpy()
+    got = ort.InferenceSession(str(presets / "base" / "decoder.onnx")).run(None, {"z": z})[0]
+    assert np.abs(got - want).max() < 1e-4
+
+    assert export_main(["train", "oneshot", str(user_folder), "--preset", "tuned", "--from", "base",
+                        "--presets-dir", str(presets), "--out", str(tmp_path / "c"), "--steps", "2",
+                        "--threads", "1"]) == 0
+    manifest = json.loads((presets / "tuned" / "preset.json").read_text())
+    assert "--from base" in manifest["training"]["command"]
+    assert validate_bundle(presets / "tuned").latent_size == 8
+    with pytest.raises(SystemExit, match="no preset bundle"):
+        export_main(["train", "oneshot", str(user_folder), "--from", "nope", "--presets-dir", str(presets)])

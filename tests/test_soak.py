@@ -86,6 +86,9 @@ def test_the_soak_rule():
     assert "/error" in verdict(_result(errors=2, first_errors=[("/pad/xy", "x")]))[0]
     assert "render errors" in verdict(_result(render_errors=1))[0]
     assert "died" in verdict(_result(alive=False))[0]
+    installation = _result(load="install", last_render=30.0, rss_growth=0.02)
+    assert verdict(installation) == []  # an installation: errors and memory, latency only reported
+    assert "RSS grew 6.0%" in verdict(_result(load="install", rss_growth=0.06))[0]
     one = _result()
     one["windows"].pop()
     assert "fewer than two windows" in verdict(one)[-1]

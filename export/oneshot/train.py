@@ -84,6 +84,42 @@ def config_from_ckpt(ck: dict) -> OneshotConfig:
     return OneshotConfig(**d)
 
 
+def preset_config(folder: Path) -> OneshotConfig:
+    """The architecture a preset bundle was trained with (`training.model` in its preset.json)."""
+    model = json.loads((folder / "preset.json").read_text())["training"].get("model")
+    if not model:
+        raise SystemExit(f"{folder.name}: preset.json has no training.model; cannot fine-tune from it")
+    model = dict(model, dec_channels=tuple(model["dec_channels"]), enc_channels=tuple(model["enc_channels"]))
+    return OneshotConfig(**model)
+
+
+def init_from_preset(model: OneshotVAE, folder: Path) -> int:
+    """Start from a preset's weights: its ONNX files' initializers carry the torch names (under
+    `decoder.` / `encoder.`), read with the onnx package (no pickle). Every trainable parameter
+    must be found with its shape; returns how many tensors were copied."""
+    import onnx
+    from onnx import numpy_helper
+
+    manifest = json.loads((folder / "preset.json").read_text())
+    state = model.state_dict()
+    copied = set()
+    for role in ("decoder", "encoder"):
+        entry = manifest["models"].get(f"oneshot.{role}")
+        if entry is None:
+            raise SystemExit(f"{folder.name}: no oneshot.{role} to start from")
+        for init in onnx.load(str(folder / entry["file"])).graph.initializer:
+            key = f"{role}.{init.name}"
+            if key in state and tuple(state[key].shape) == tuple(init.dims):
+                state[key] = torch.from_numpy(numpy_helper.to_array(init).copy())
+                copied.add(key)
+    missing = sorted(name for name, _ in model.named_parameters() if name not in copied)
+    if missing:
+        raise SystemExit(f"{folder.name}: its ONNX files lack {len(missing)} of this model's parameters "
+                         f"(e.g. {missing[0]}); fine-tune from a preset made by latentpad train oneshot")
+    model.load_state_dict(state)
+    return len(copied)
+
+
 def train(args: argparse.Namespace) -> Path:
     torch.manual_seed(args.seed)
     rng = np.random.default_rng(args.seed)
@@ -91,7 +127,10 @@ def train(args: argparse.Namespace) -> Path:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     ckpt = out / "last.pt"
+    init = Path(args.init) if args.init else None
     cfg = OneshotConfig(**TINY) if args.tiny else OneshotConfig(latent_size=args.latent)
+    if init is not None:
+        cfg = preset_config(init)
     start = 0
     state = None
     if args.resume and ckpt.exists():
@@ -105,6 +144,8 @@ def train(args: argparse.Namespace) -> Path:
     if state is not None:
         model.load_state_dict(state["model"])
         opt.load_state_dict(state["opt"])
+    elif init is not None:
+        print(f"starting from preset {init.name}: {init_from_preset(model, init)} tensors", file=sys.stderr)
     loss_fn = MultiResolutionSTFTLoss().to(device)
     x_all = torch.from_numpy(audio)
     y_all = torch.from_numpy(labels).long()
@@ -124,7 +165,8 @@ def train(args: argparse.Namespace) -> Path:
         recon, mu, logvar, logits = model(x)
         rec = loss_fn(recon, x)
         kl = kl_divergence(mu, logvar)
-        beta = args.beta * min(1.0, step / max(1, 0.2 * args.steps))
+        # KL warm-up from scratch only: a fine-tune starts from a latent space that already has it
+        beta = args.beta if init is not None else args.beta * min(1.0, step / max(1, 0.2 * args.steps))
         labelled = y >= 0
         ce = (torch.nn.functional.cross_entropy(logits[labelled], y[labelled])
               if labelled.any() else torch.zeros((), device=device))
@@ -150,6 +192,8 @@ def parser() -> argparse.ArgumentParser:
     ap.add_argument("--class-weight", type=float, default=0.1)
     ap.add_argument("--latent", type=int, default=32)
     ap.add_argument("--augment", action=argparse.BooleanOptionalAction, default=True)
+    ap.add_argument("--init", default=None,
+                    help="a preset folder to fine-tune from (its architecture and ONNX weights)")
     common.add_run_args(ap, threads=2, ckpt_every=250)
     return ap
 
