@@ -85,9 +85,8 @@ def controller_lines(presets_dir: Path) -> list:
     return lines or ["none"]
 
 
-def run(presets_dir: Path) -> int:
-    sections = (("MIDI", midi_lines), ("audio", audio_lines),
-                ("controller maps (--controller)", lambda: controller_lines(presets_dir)))
+def print_sections(sections) -> int:
+    """Print (title, probe) sections; a probe that raises says so and the others still run."""
     for title, probe in sections:
         try:
             lines = probe()
@@ -97,3 +96,8 @@ def run(presets_dir: Path) -> int:
         for line in lines:
             print(f"  {line}")
     return 0
+
+
+def run(presets_dir: Path) -> int:
+    return print_sections((("MIDI", midi_lines), ("audio", audio_lines),
+                           ("controller maps (--controller)", lambda: controller_lines(presets_dir))))

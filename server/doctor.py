@@ -1,5 +1,5 @@
-"""`latentpad doctor`: what this machine offers the server. Every probe catches its own errors
-and says what it found; doctor itself always exits 0."""
+"""`latentpad doctor`: what this machine offers the server: onnxruntime, MIDI and audio (the
+probes of `latentpad devices`, with versions) and the presets. Doctor always exits 0."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ import platform
 import sys
 from importlib import metadata
 from pathlib import Path
+
+from server import devices
 
 
 def _onnxruntime() -> list:
@@ -17,28 +19,11 @@ def _onnxruntime() -> list:
 
 
 def _midi() -> list:
-    lines = []
     try:
         import mido
-        import rtmidi
     except Exception as exc:  # ImportError, or a missing shared library
-        return [f"mido/rtmidi unavailable: {exc}"]
-    lines.append(f"mido {metadata.version('mido')}, backend {mido.backend.name}")
-    for api in rtmidi.get_compiled_api():
-        name = rtmidi.get_api_display_name(api)
-        try:
-            probe = rtmidi.MidiIn(api)
-            ins = probe.get_ports()
-            probe.delete()
-            probe = rtmidi.MidiOut(api)
-            outs = probe.get_ports()
-            probe.delete()
-            lines.append(f"rtmidi {name}: inputs {ins or 'none'}, outputs {outs or 'none'}")
-        except Exception as exc:  # rtmidi raises SystemError subclasses
-            hint = {"ALSA": "no ALSA sequencer (/dev/snd/seq); normal in containers",
-                    "Jack": "no JACK server running (start one: jackd -d dummy)"}.get(name, "")
-            lines.append(f"rtmidi {name}: unavailable ({exc}){'; ' + hint if hint else ''}")
-    return lines
+        return [f"mido unavailable: {exc}"]
+    return [f"mido {metadata.version('mido')}, backend {mido.backend.name}", *devices.midi_lines()]
 
 
 def _audio() -> list:
@@ -46,19 +31,7 @@ def _audio() -> list:
         import sounddevice as sd
     except Exception as exc:  # OSError when the PortAudio library is missing
         return [f"sounddevice unavailable: {exc} (Linux: apt install libportaudio2)"]
-    lines = [f"sounddevice {sd.__version__}, {sd.get_portaudio_version()[1]}"]
-    try:
-        devices = sd.query_devices()
-        apis = sd.query_hostapis()
-    except Exception as exc:  # sd.PortAudioError
-        return lines + [f"PortAudio error: {exc}"]
-    lines.append(f"host APIs: {', '.join(api['name'] for api in apis) or 'none'}")
-    if len(devices) == 0:
-        lines.append("no audio devices (a container? start jackd -d dummy for a virtual one)")
-    for index, device in enumerate(devices):
-        lines.append(f"[{index}] {device['name']}: {device['max_input_channels']} in, "
-                     f"{device['max_output_channels']} out, {device['default_samplerate']:.0f} Hz")
-    return lines
+    return [f"sounddevice {sd.__version__}, {sd.get_portaudio_version()[1]}", *devices.audio_lines()]
 
 
 def _presets(presets_dir: Path) -> list:
@@ -80,14 +53,5 @@ def _presets(presets_dir: Path) -> list:
 def run(presets_dir: Path) -> int:
     print(f"latentpad doctor: python {platform.python_version()} on {platform.platform()} "
           f"({sys.executable})")
-    probes = (("models", _onnxruntime), ("midi", _midi), ("audio", _audio),
-              ("presets", lambda: _presets(presets_dir)))
-    for title, probe in probes:
-        try:
-            lines = probe()
-        except Exception as exc:  # a probe bug must not hide the other sections
-            lines = [f"probe failed: {type(exc).__name__}: {exc}"]
-        print(f"{title}:")
-        for line in lines:
-            print(f"  {line}")
-    return 0
+    return devices.print_sections((("models", _onnxruntime), ("midi", _midi), ("audio", _audio),
+                                   ("presets", lambda: _presets(presets_dir))))

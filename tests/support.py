@@ -226,6 +226,15 @@ def variant(source: Path, name: str, edit) -> Path:
 
 
 # --- OSC client -------------------------------------------------------------------------------
+def free_udp_port() -> int:
+    """A UDP port on 127.0.0.1 that was free a moment ago (for a client that binds it itself)."""
+    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
 def build(address: str, *args) -> bytes:
     """Args are values (type guessed) or (tag, value) pairs for exact tags."""
     builder = OscMessageBuilder(address)

@@ -5,31 +5,22 @@ from __future__ import annotations
 
 import re
 import shutil
-import socket
 import subprocess
 import time
 
 import pytest
 import soundfile as sf
 
-from support import ServerProcess
+from support import ServerProcess, free_udp_port
 
 pytestmark = pytest.mark.skipif(not (shutil.which("oscsend") and shutil.which("oscdump")),
                                 reason="liblo-tools (oscsend, oscdump) not installed; bash .ci/setup installs it")
 
 
-def _free_udp_port() -> int:
-    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
-
-
 @pytest.fixture()
 def liblo(presets_dir, tmp_path):
     """A server whose replies to unregistered senders go to an oscdump process."""
-    dump_port = _free_udp_port()
+    dump_port = free_udp_port()
     out = tmp_path / "oscdump.txt"
     # a bare port: liblo reads a host in a URL as a multicast group. Only 127.0.0.1 sends to it.
     dump = subprocess.Popen(["oscdump", "-L", str(dump_port)], stdout=open(out, "wb"), stderr=subprocess.STDOUT)

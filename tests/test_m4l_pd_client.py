@@ -11,13 +11,12 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import socket
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from support import ServerProcess
+from support import ServerProcess, free_udp_port
 
 pytestmark = pytest.mark.skipif(shutil.which("pd") is None,
                                 reason="Pure Data not installed (apt-get install puredata-core)")
@@ -34,14 +33,6 @@ EXAMPLES = [("/hello", "ii", None), ("/pad/xy", "iff", "0 0.25 0.8"), ("/pad/ran
 def _sampler_sends() -> dict:
     source = (ROOT / "m4l" / "js" / "sampler_logic.js").read_text()
     return json.loads(re.search(r"var SENDS = (\{.*?\});", source, re.S).group(1))
-
-
-def _free_udp_port() -> int:
-    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
 
 
 def _pd_patch(server_port: int, reply_port: int) -> str:
@@ -100,7 +91,7 @@ def test_pure_data_speaks_the_sampler_messages_to_a_real_server(presets_dir, tmp
     server = ServerProcess(presets_dir, tmp_path / "renders", tmp_path / "logs")
     try:
         patch = tmp_path / "sampler_client.pd"
-        patch.write_text(_pd_patch(server.port, _free_udp_port()))
+        patch.write_text(_pd_patch(server.port, free_udp_port()))
         done = subprocess.run(["pd", "-nogui", "-nosound", "-nomidi", "-stderr", str(patch)],
                               capture_output=True, text=True, timeout=30)
     finally:

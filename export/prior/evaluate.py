@@ -62,7 +62,7 @@ def _mel_distance(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return out
 
 
-def evaluate(preset_dir: Path, data: Path, seed: int = 0) -> dict:
+def evaluate(preset_dir: Path, data: Path, seed: int = 0, guidance: float | None = None) -> dict:
     from export.judge import load_split
     from server.models import load_models
     from server.presets import load_bundle
@@ -109,6 +109,8 @@ def evaluate(preset_dir: Path, data: Path, seed: int = 0) -> dict:
         return out
 
     prior = models.prior
+    if guidance is not None:  # try another guidance scale than the manifest's
+        prior.guidance = guidance
     per_class, overall = {}, []
     for k, c in enumerate(classes):
         z = np.stack([prior.draw(rng.standard_normal(preset.latent_size).astype(np.float32), k)
@@ -173,9 +175,12 @@ def main(argv=None) -> int:
     ap.add_argument("--preset", type=Path, default=Path("presets/default"))
     ap.add_argument("--data", type=Path, default=Path("data/oneshot"))
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--guidance", type=float, default=None, help="override the manifest's guidance scale")
     ap.add_argument("--write", action="store_true", help="store the result in the bundle's preset.json")
     args = ap.parse_args(argv)
-    result = evaluate(args.preset, args.data, args.seed)
+    if args.write and args.guidance is not None:
+        ap.error("--guidance is for trying scales; --write stores the manifest's own")
+    result = evaluate(args.preset, args.data, args.seed, args.guidance)
     result["command"] = "python -m export.prior.evaluate " + " ".join(sys.argv[1:] if argv is None else argv)
     print(json.dumps(result, indent=1))
     if args.write:
