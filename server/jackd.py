@@ -49,7 +49,7 @@ class DummyJack:
         self._saved = {key: os.environ.get(key) for key in _ENV}
         os.environ.update(JACK_DEFAULT_SERVER=self.name, JACK_NO_START_SERVER="1")
         self.proc = subprocess.Popen(
-            ["jackd", "--no-realtime", "-n", self.name, "-d", "dummy", "-r", str(self.rate),
+            ["jackd", "--no-realtime", "--sync", "-n", self.name, "-d", "dummy", "-r", str(self.rate),
              "-p", str(self.period)], stdout=self._log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + self.start_timeout_s
         while time.monotonic() < deadline and self.proc.poll() is None:
