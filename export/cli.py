@@ -42,14 +42,16 @@ def train_oneshot(args: argparse.Namespace) -> int:
     if not data.is_dir():
         raise SystemExit(f"{data}: not a folder of sounds")
     name = args.preset or data.resolve().name
-    extra = []
-    if args.start_from:
+    scratch = args.scratch or args.tiny  # a tiny model has no preset to start from
+    if args.steps is None:
+        args.steps = 3000 if scratch else 800
+    extra = ["--lr", str(args.lr)] if args.lr else []
+    if not scratch:
         start = Path(args.presets_dir) / args.start_from
         if not (start / "preset.json").is_file():
-            raise SystemExit(f"--from {args.start_from}: no preset bundle {start}")
+            raise SystemExit(f"--from {args.start_from}: no preset bundle {start} "
+                             f"(train a new model with --scratch)")
         extra = ["--init", str(start), "--lr", str(args.lr or 3e-4)]
-    elif args.lr:
-        extra = ["--lr", str(args.lr)]
     ckpt = _train(train, data, Path(args.out or f"runs/{name}"), args, *extra)
     out = Path(args.presets_dir) / name
     export_onnx.export_bundle(export_onnx.parser().parse_args([
@@ -113,16 +115,18 @@ def parser() -> argparse.ArgumentParser:
     one.add_argument("--preset", help="name of the preset bundle to write (default: the folder's name)")
     one.add_argument("--presets-dir", default=str(Path(__file__).resolve().parent.parent / "presets"))
     one.add_argument("--out", help="run folder for checkpoints (default runs/<preset>)")
-    one.add_argument("--steps", type=int, default=3000)
+    one.add_argument("--steps", type=int, default=None, help="default 800 (fine-tune), 3000 with --scratch")
     one.add_argument("--device", choices=("cpu", "cuda"), default="cpu")
     one.add_argument("--threads", type=int, default=2)
     one.add_argument("--seed", type=int, default=0)
     one.add_argument("--resume", action="store_true")
     one.add_argument("--tiny", action="store_true", help="a tiny model, to check the path quickly")
-    one.add_argument("--from", dest="start_from", default=None, metavar="PRESET",
-                     help="fine-tune from this preset's weights (e.g. default) instead of from scratch: "
-                          "far fewer steps (learning rate 3e-4 unless --lr)")
-    one.add_argument("--lr", type=float, default=None, help="peak learning rate (default 1e-3, 3e-4 with --from)")
+    one.add_argument("--from", dest="start_from", default="default", metavar="PRESET",
+                     help="the preset whose weights training starts from (default: default); fine-tuning "
+                          "needs far fewer steps than a new model (learning rate 3e-4 unless --lr)")
+    one.add_argument("--scratch", action="store_true",
+                     help="train a new model from nothing instead (3000 steps, learning rate 1e-3)")
+    one.add_argument("--lr", type=float, default=None, help="peak learning rate (default 3e-4, 1e-3 with --scratch)")
     one.set_defaults(run=train_oneshot)
     gr = tr.add_parser("groove", help="train the groove VAE on a folder of MIDI drum clips, then export it")
     gr.add_argument("data", help="a folder of .mid clips (or a corpus folder from export.groove.corpus)")

@@ -147,6 +147,34 @@ def test_fine_tune_starts_from_the_presets_own_weights(user_folder, tmp_path):
                         "--threads", "1"]) == 0
     manifest = json.loads((presets / "tuned" / "preset.json").read_text())
     assert "--from base" in manifest["training"]["command"]
+    assert Path(manifest["training"]["train_args"]["init"]).name == "base"
     assert validate_bundle(presets / "tuned").latent_size == 8
     with pytest.raises(SystemExit, match="no preset bundle"):
         export_main(["train", "oneshot", str(user_folder), "--from", "nope", "--presets-dir", str(presets)])
+    # fine-tuning from `default` is what the command does unless told --scratch
+    with pytest.raises(SystemExit, match="--from default: no preset bundle .*--scratch"):
+        export_main(["train", "oneshot", str(user_folder), "--presets-dir", str(presets)])
+    assert export_main(["train", "oneshot", str(user_folder), "--preset", "new", "--scratch", "--tiny",
+                        "--presets-dir", str(presets), "--out", str(tmp_path / "d"), "--steps", "2",
+                        "--threads", "1"]) == 0
+    assert json.loads((presets / "new" / "preset.json").read_text())["training"]["train_args"]["init"] is None
+
+
+def test_log_mel_loss_is_the_held_out_measure_in_torch():
+    """The training term measures what the held-out figure measures (dB/10, same 80 dB floor),
+    is zero on a perfect copy, and gives gradients only where the sound is audible."""
+    from export.oneshot import metrics
+    from export.oneshot.model import LogMelLoss
+
+    rng = np.random.default_rng(3)
+    decay = np.exp(-np.arange(22050) / 3000.0).astype(np.float32)
+    x = rng.standard_normal((2, 22050)).astype(np.float32) * decay
+    y = x + 0.02 * rng.standard_normal(x.shape).astype(np.float32)
+    loss = LogMelLoss(44100)
+    got = 10 * loss(torch.from_numpy(y), torch.from_numpy(x)).item()
+    want = float(metrics.log_mel_distance_db(y, x, 44100).mean())
+    assert got == pytest.approx(want, rel=0.1) and want > 1.0  # framing differs (centred STFT)
+    assert loss(torch.from_numpy(x), torch.from_numpy(x)).item() == 0.0
+    quiet = torch.from_numpy(x * 1e-6).requires_grad_()  # 120 dB down: all below the floor
+    loss(quiet, torch.from_numpy(x)).backward()
+    assert quiet.grad.abs().max().item() == 0.0

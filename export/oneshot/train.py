@@ -20,7 +20,7 @@ from tqdm import tqdm
 
 from export import common
 from export.common import load_ckpt, save_ckpt
-from export.oneshot.model import MultiResolutionSTFTLoss, OneshotConfig, OneshotVAE, count_params, kl_divergence
+from export.oneshot.model import LogMelLoss, MultiResolutionSTFTLoss, OneshotConfig, OneshotVAE, count_params, kl_divergence
 from export.oneshot_data import CLASSES, classify_name
 from server.sample_io import load_oneshot, resample
 
@@ -147,6 +147,7 @@ def train(args: argparse.Namespace) -> Path:
     elif init is not None:
         print(f"starting from preset {init.name}: {init_from_preset(model, init)} tensors", file=sys.stderr)
     loss_fn = MultiResolutionSTFTLoss().to(device)
+    mel_fn = LogMelLoss(cfg.sample_rate_hz).to(device) if args.mel_weight > 0 else None
     x_all = torch.from_numpy(audio)
     y_all = torch.from_numpy(labels).long()
     print(f"training oneshot VAE: {len(audio)} sounds (with pitch copies), encoder "
@@ -164,6 +165,8 @@ def train(args: argparse.Namespace) -> Path:
             g["lr"] = lr_at(step, args.steps, args.lr)
         recon, mu, logvar, logits = model(x)
         rec = loss_fn(recon, x)
+        if mel_fn is not None:
+            rec = rec + args.mel_weight * mel_fn(recon, x)
         kl = kl_divergence(mu, logvar)
         # KL warm-up from scratch only: a fine-tune starts from a latent space that already has it
         beta = args.beta if init is not None else args.beta * min(1.0, step / max(1, 0.2 * args.steps))
@@ -190,6 +193,8 @@ def parser() -> argparse.ArgumentParser:
     ap.add_argument("--lr", type=float, default=1e-3)
     ap.add_argument("--beta", type=float, default=0.01, help="KL weight (after warm-up)")
     ap.add_argument("--class-weight", type=float, default=0.1)
+    ap.add_argument("--mel-weight", type=float, default=1.0,
+                    help="weight of the log-mel term (dB/10, 80 dB floor) added to the STFT loss; 0: STFT only")
     ap.add_argument("--latent", type=int, default=32)
     ap.add_argument("--augment", action=argparse.BooleanOptionalAction, default=True)
     ap.add_argument("--init", default=None,
