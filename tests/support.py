@@ -337,3 +337,24 @@ class ServerProcess:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
+
+
+def collect_steps(clock, count: int, on_step=None) -> list:
+    """Start `clock` and return (step, when, called_at) for its first `count` steps, then stop it;
+    `on_step(step)` runs inside each call (a peer changing tempo mid-run)."""
+    import threading
+
+    seen, done = [], threading.Event()
+
+    def record(step, when):
+        seen.append((step, when, time.monotonic()))
+        if on_step:
+            on_step(step)
+        if len(seen) == count:
+            done.set()
+
+    clock.subscribe(record)
+    clock.start()
+    assert done.wait(10), f"{type(clock).__name__} stopped ticking"
+    clock.stop()
+    return seen[:count]

@@ -14,27 +14,12 @@ from server.clock import InternalClock, sleep_until
 from server.midi_clock import (CONTINUE, SONG_POSITION, START, STOP, TICK, ClockFollower,
                                MidiClockIn, MidiClockOut)
 from server.midi_schedule import MidiScheduler, open_input, open_output
-
-
-def _collect(clock: InternalClock, count: int) -> list:
-    """(step, when, called_at) for the first `count` steps."""
-    seen, done = [], threading.Event()
-
-    def on_step(step, when):
-        seen.append((step, when, time.monotonic()))
-        if len(seen) == count:
-            done.set()
-
-    clock.subscribe(on_step)
-    clock.start()
-    assert done.wait(10), "the clock stopped ticking"
-    clock.stop()
-    return seen[:count]
+from support import collect_steps
 
 
 def test_steps_count_from_zero_on_a_computed_schedule_and_never_fire_early():
     clock = InternalClock(bpm=375.0)  # 40 ms steps
-    seen = _collect(clock, 12)
+    seen = collect_steps(clock, 12)
     steps, whens, called = zip(*seen)
     assert steps == tuple(range(12))
     for step, when in zip(steps, whens):
@@ -71,7 +56,7 @@ def test_a_failing_subscriber_does_not_stop_the_clock(caplog):
         raise RuntimeError("listener bug")
 
     clock.subscribe(broken)
-    seen = _collect(clock, 5)
+    seen = collect_steps(clock, 5)
     assert [s for s, _, _ in seen] == [0, 1, 2, 3, 4]
     assert sum("listener bug" in r.getMessage() or "listener bug" in str(r.exc_info) for r in caplog.records) == 1
 

@@ -178,3 +178,18 @@ def test_log_mel_loss_is_the_held_out_measure_in_torch():
     quiet = torch.from_numpy(x * 1e-6).requires_grad_()  # 120 dB down: all below the floor
     loss(quiet, torch.from_numpy(x)).backward()
     assert quiet.grad.abs().max().item() == 0.0
+
+
+def test_log_mel_error_by_level_splits_the_distance_and_its_sign():
+    """The groups' parts add up to the distance (less what lies below the floor), and a copy that
+    is too loud reads as too loud."""
+    from export.oneshot import metrics
+
+    rng = np.random.default_rng(4)
+    x = (rng.standard_normal((2, 22050)) * np.exp(-np.arange(22050) / 2000.0)).astype(np.float32)
+    y = 2.0 * x + 0.01 * rng.standard_normal(x.shape).astype(np.float32)
+    split = metrics.log_mel_error_by_level(y, x, 44100)
+    total = float(metrics.log_mel_distance_db(y, x, 44100).mean())
+    parts = sum(group["part_of_distance_db"] for group in split.values())
+    assert 0 < parts <= total + 0.05
+    assert split["-20..0 dB"]["signed_db"] == pytest.approx(6.0, abs=1.0)  # 2x amplitude: +6 dB

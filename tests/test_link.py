@@ -7,29 +7,13 @@ import threading
 import pytest
 
 from server.link import QUANTUM, FakeLinkSession, LinkClock
-
-
-def _steps(clock: LinkClock, count: int, on_step=None) -> list:
-    seen, done = [], threading.Event()
-
-    def record(step, when):
-        seen.append((step, when))
-        if on_step:
-            on_step(step)
-        if len(seen) == count:
-            done.set()
-
-    clock.subscribe(record)
-    clock.start()
-    assert done.wait(10), "the Link clock stopped ticking"
-    clock.stop()
-    return seen[:count]
+from support import collect_steps
 
 
 def test_steps_follow_the_session_beat_and_its_bar_phase():
     session = FakeLinkSession(bpm=300.0)
     session.set_tempo(300.0)  # anchored now, at whatever beat the session had reached
-    seen = _steps(LinkClock(session), 20)
+    seen = [(step, when) for step, when, _ in collect_steps(LinkClock(session), 20)]
     steps = [s for s, _ in seen]
     assert steps == list(range(steps[0], steps[0] + 20))
     for step, when in seen:
@@ -48,7 +32,7 @@ def test_a_peer_tempo_change_spaces_the_next_steps_at_the_new_tempo():
         if len(marks) == 3:
             session.set_tempo(150.0)  # a peer (Live) halves the tempo
 
-    seen = _steps(LinkClock(session), 8, peer)
+    seen = [(step, when) for step, when, _ in collect_steps(LinkClock(session), 8, peer)]
     gaps = [b - a for (_, a), (_, b) in zip(seen, seen[1:])]
     assert gaps[0] == pytest.approx(0.05, abs=1e-6)
     assert gaps[-1] == pytest.approx(0.1, abs=1e-6)

@@ -1,7 +1,7 @@
 """Held-out figures of any preset, and user-like sound folders cut from the corpus, so the
 training-time and fine-tuning figures in docs/models.md can be repeated.
 
-    python -m export.oneshot.heldout measure PRESET_DIR [--kits A,B]     # on data/oneshot's held-out kits
+    python -m export.oneshot.heldout measure PRESET_DIR [--kits A,B] [--by-level]   # data/oneshot's held-out kits
     python -m export.oneshot.heldout folder OUT --split train --count 200 --seed 200
     python -m export.oneshot.heldout folder OUT --split test --kits ColomboAcousticDrumkit,HardElectro1
 
@@ -18,10 +18,11 @@ from pathlib import Path
 
 import numpy as np
 
-from export.oneshot.export_onnx import _session, heldout_metrics
+from export.oneshot import metrics
+from export.oneshot.export_onnx import _session, decode_all, encode_all, heldout_metrics
 
 
-def measure(preset: Path, data: Path, kits: list | None = None) -> dict:
+def measure(preset: Path, data: Path, kits: list | None = None, by_level: bool = False) -> dict:
     from export.judge import load_split
 
     index = json.loads((data / "index.json").read_text())
@@ -30,8 +31,12 @@ def measure(preset: Path, data: Path, kits: list | None = None) -> dict:
     if not keep.any():
         raise SystemExit(f"no held-out sounds from kits {kits} (held out: {index['held_out_kits']})")
     enc, dec = _session(preset / "encoder.onnx"), _session(preset / "decoder.onnx")
-    return {"preset": preset.name, "kits": kits or index["held_out_kits"],
-            **heldout_metrics(enc, dec, audio[keep], labels[keep], sr)}
+    out = {"preset": preset.name, "kits": kits or index["held_out_kits"],
+           **heldout_metrics(enc, dec, audio[keep], labels[keep], sr)}
+    if by_level:
+        recon = decode_all(dec, encode_all(enc, audio[keep])[0])
+        out["log_mel_by_level"] = metrics.log_mel_error_by_level(recon, audio[keep], sr)
+    return out
 
 
 def folder(out: Path, data: Path, split: str, count: int | None, seed: int, kits: list | None) -> int:
@@ -53,6 +58,8 @@ def main(argv=None) -> int:
     sub = ap.add_subparsers(dest="what", required=True)
     m = sub.add_parser("measure", help="held-out reconstruction figures of a preset")
     m.add_argument("preset", type=Path)
+    m.add_argument("--by-level", action="store_true",
+                   help="also split the log-mel distance by the target's level below its peak")
     f = sub.add_parser("folder", help="copy corpus sounds into a user-like folder of class subfolders")
     f.add_argument("out", type=Path)
     f.add_argument("--split", choices=("train", "test"), default="train")
@@ -64,7 +71,7 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     kits = args.kits.split(",") if args.kits else None
     if args.what == "measure":
-        print(json.dumps(measure(args.preset, args.data, kits)))
+        print(json.dumps(measure(args.preset, args.data, kits, args.by_level)))
     else:
         n = folder(args.out, args.data, args.split, args.count, args.seed, kits)
         print(f"{n} sounds -> {args.out}")

@@ -38,11 +38,37 @@ def log_mel(x: np.ndarray, sample_rate_hz: int, n_fft: int = 2048, hop: int = 51
     return 10 * np.log10(np.maximum(mel, 1e-8))
 
 
+def _floored_log_mels(a: np.ndarray, b: np.ndarray, sample_rate_hz: int):
+    """Log-mels of `a` and target `b`, both floored 80 dB below each target's peak, and the
+    target's level relative to its peak (dB, unfloored)."""
+    ma, mb = log_mel(a, sample_rate_hz), log_mel(b, sample_rate_hz)
+    peak = mb.max(axis=(-2, -1), keepdims=True)
+    return np.maximum(ma, peak - 80.0), np.maximum(mb, peak - 80.0), mb - peak
+
+
 def log_mel_distance_db(a: np.ndarray, b: np.ndarray, sample_rate_hz: int) -> np.ndarray:
     """Mean absolute log-mel difference in dB per sound, floors at -80 dB below each target's peak."""
-    ma, mb = log_mel(a, sample_rate_hz), log_mel(b, sample_rate_hz)
-    floor = mb.max(axis=(-2, -1), keepdims=True) - 80.0
-    return np.abs(np.maximum(ma, floor) - np.maximum(mb, floor)).mean(axis=(-2, -1))
+    fa, fb, _ = _floored_log_mels(a, b, sample_rate_hz)
+    return np.abs(fa - fb).mean(axis=(-2, -1))
+
+
+def log_mel_error_by_level(a: np.ndarray, b: np.ndarray, sample_rate_hz: int,
+                           edges_db=(-80.0, -60.0, -40.0, -20.0, 0.0)) -> dict:
+    """Where the log-mel distance comes from: the target's mel cells grouped by level below its
+    peak, with each group's share of cells, mean absolute error and mean signed error (a minus
+    b: positive = too loud) in dB, and its part of the overall distance."""
+    fa, fb, level = _floored_log_mels(a, b, sample_rate_hz)
+    diff = fa - fb
+    out = {}
+    for lo, hi in zip(edges_db[:-1], edges_db[1:]):
+        cells = (level >= lo) & ((level < hi) if hi < 0 else (level <= hi))
+        if cells.any():
+            out[f"{lo:g}..{hi:g} dB"] = {
+                "share": round(float(cells.mean()), 3),
+                "abs_db": round(float(np.abs(diff[cells]).mean()), 2),
+                "signed_db": round(float(diff[cells].mean()), 2),
+                "part_of_distance_db": round(float(np.abs(diff[cells]).sum() / diff.size), 2)}
+    return out
 
 
 def mrstft_distance(a: np.ndarray, b: np.ndarray, sizes=(2048, 1024, 512, 256, 128, 64)) -> np.ndarray:

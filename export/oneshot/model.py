@@ -15,6 +15,7 @@ import torch
 from torch import nn
 from torch.nn import functional as F
 
+from export.oneshot.metrics import mel_filterbank
 from export.oneshot.pqmf import PQMF
 
 
@@ -159,14 +160,12 @@ class MultiResolutionSTFTLoss(nn.Module):
 class LogMelLoss(nn.Module):
     """Mean absolute log-mel difference in dB / 10, both floored 80 dB below the target's peak: the
     held-out measure's own terms. The STFT loss's log-magnitudes weigh a -120 dB tail like a -20 dB
-    body; this term cares only about what is audible, which is where the errors are (tails 40-80
-    dB down were 7-11 dB off in the first model)."""
+    body; this term cares only about what is audible, which is where the errors are (see
+    `python -m export.oneshot.heldout measure PRESET --by-level` and docs/models.md)."""
 
     def __init__(self, sample_rate_hz: int, n_fft: int = 2048, hop: int = 512, n_mels: int = 64,
                  floor_db: float = 80.0):
         super().__init__()
-        from export.oneshot.metrics import mel_filterbank
-
         self.n_fft, self.hop, self.floor_db = n_fft, hop, floor_db
         self.register_buffer("win", torch.hann_window(n_fft))
         self.register_buffer("fb", torch.from_numpy(mel_filterbank(sample_rate_hz, n_fft, n_mels).T.copy()))
