@@ -319,10 +319,10 @@ def load_split(data: Path, split: str) -> tuple:
     return audio, labels, classes, index["sample_rate_hz"]
 
 
-def trained_on_corpus(data: Path) -> tuple:
+def trained_on_corpus(data: Path, seed: int = 0) -> tuple:
     """(judge, held-out accuracy dict) for a corpus folder made by `export.oneshot_data`."""
     audio, labels, classes, sr = load_split(data, "train")
-    judge = train_judge(audio, labels, classes, sr)
+    judge = train_judge(audio, labels, classes, sr, seed=seed)
     test, test_labels, _, _ = load_split(data, "test")
     return judge, per_class_accuracy(judge.label(test), test_labels, classes)
 

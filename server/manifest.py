@@ -177,7 +177,7 @@ def check_models(raw: dict, sizes: dict) -> dict:
 
 def check_xy_map(raw: dict, latent_size: int, classes: tuple) -> tuple:
     xy = want_object(raw["xy_map"], "xy_map", ("kind", "rows", "cols", "points"),
-                     optional=("class_regions",))
+                     optional=("class_regions", "settled"))
     if xy["kind"] != "grid":
         raise PresetError("xy_map.kind", f"must be 'grid', got {xy['kind']!r}")
     rows = want_int(xy["rows"], "xy_map.rows", 2, 256)
@@ -190,7 +190,22 @@ def check_xy_map(raw: dict, latent_size: int, classes: tuple) -> tuple:
         if name not in classes:
             raise PresetError(f"xy_map.class_regions.{name}", "not a class")
         want_floats(centre, f"xy_map.class_regions.{name}", 2, 0.0, 1.0)
+    if "settled" in xy:
+        check_settled(xy["settled"], rows * cols, latent_size, len(classes))
     return frozen(grid), {k: tuple(float(v) for v in c) for k, c in regions.items()}
+
+
+def check_settled(settled, nodes: int, latent_size: int, n_classes: int) -> None:
+    """`xy_map.settled` (written by export.prior.settle): the SOM the points were settled from,
+    each node's class and settle strength. Checked so a broken record is named, not half-used."""
+    field = "xy_map.settled"
+    want_object(settled, field, ("som_points", "node_classes", "node_t0"),
+                optional=("by", "command", "threshold", "t0s", "guidance", "nodes", "nodes_with_a_class", "nodes_moved"))
+    for i, p in enumerate(want_list(settled["som_points"], f"{field}.som_points", nodes)):
+        want_floats(p, f"{field}.som_points[{i}]", latent_size)
+    for i, k in enumerate(want_list(settled["node_classes"], f"{field}.node_classes", nodes)):
+        want_int(k, f"{field}.node_classes[{i}]", -1, n_classes - 1)
+    want_floats(settled["node_t0"], f"{field}.node_t0", nodes, 0.0, 1.0)
 
 
 def check_grid(value, field: str, size: int) -> np.ndarray:

@@ -30,15 +30,22 @@ def _write_sounds(folder):
 
 
 @pytest.fixture(scope="module")
-def prior_presets(tmp_path_factory):
-    """A presets folder with `tiny` (no prior) and `withprior` (tiny + a prior trained here)."""
+def prior_sounds(tmp_path_factory):
+    sounds = tmp_path_factory.mktemp("prior_sounds")
+    _write_sounds(sounds)
+    return sounds
+
+
+@pytest.fixture(scope="module")
+def prior_presets(tmp_path_factory, prior_sounds):
+    """A presets folder with `tiny` (no prior) and `withprior` (tiny + a prior trained here, and
+    its XY map settled through it)."""
     from export.cli import main as export_main
 
     root = tmp_path_factory.mktemp("prior_presets")
     build_bundle(root, "tiny")
     build_bundle(root, "withprior")
-    sounds = tmp_path_factory.mktemp("prior_sounds")
-    _write_sounds(sounds)
+    sounds = prior_sounds
     assert export_main(["train", "prior", str(sounds), "--preset", "withprior", "--presets-dir", str(root),
                         "--steps", "150", "--threads", "1", "--tiny"]) == 0
     return root
@@ -57,6 +64,71 @@ def test_training_adds_a_valid_prior_to_the_bundle(prior_presets):
     assert "latentpad train prior" in training["command"]
     preset = validate_bundle(prior_presets / "withprior")
     assert preset.diffusion.steps == manifest["prior"]["steps"]
+
+
+def _head_probability(models, z, k):
+    logits = models.encoder.encode(models.decoder.render(z[None]))[2][0]
+    e = np.exp(logits - logits.max())
+    return e[k] / e.sum()
+
+
+def test_training_settles_the_map_through_the_prior(prior_presets):
+    """Each node of a class region either already sounds like its class to the model's own head
+    (kept) or is walked through the prior toward it, at the weakest strength that gets there."""
+    from export.prior.settle import THRESHOLD, T0S
+    from server.models import load_models
+    from server.presets import load_bundle
+
+    xy = read_manifest(prior_presets / "withprior")["xy_map"]
+    settled = xy["settled"]
+    som = np.asarray(settled["som_points"], np.float32)
+    assert settled["som_points"] == read_manifest(prior_presets / "tiny")["xy_map"]["points"]
+    points, classes, used = np.asarray(xy["points"], np.float32), settled["node_classes"], settled["node_t0"]
+    assert set(classes) <= {-1, 0, 1} and {0, 1} <= set(classes)  # only kick and snare were trained on
+    assert settled["nodes_moved"] == sum(t < 1.0 for t in used) > 0
+    assert "latentpad train prior" in settled["command"]
+    models = load_models(load_bundle(prior_presets / "withprior"), "cpu", 1)
+    prior = models.prior
+    for i, (k, t0) in enumerate(zip(classes, used)):
+        if t0 == 1.0:
+            np.testing.assert_array_equal(points[i], som[i])
+            assert k < 0 or _head_probability(models, som[i], k) >= THRESHOLD
+            continue
+        assert k >= 0 and t0 in T0S
+        want = prior.walk((t0 * (som[i] - prior.mean) / prior.std)[None], t0, k)[0]
+        np.testing.assert_allclose(points[i], want, atol=1e-4)  # the server's own walk (5-decimal JSON)
+        if t0 != T0S[-1]:  # above the floor: the weakest settle the head hears as the class
+            assert _head_probability(models, points[i], k) >= THRESHOLD
+
+
+def test_settling_again_starts_from_the_som(prior_presets, prior_sounds, tmp_path):
+    from export.prior.settle import settle_bundle
+
+    folder = tmp_path / "withprior"
+    shutil.copytree(prior_presets / "withprior", folder)
+    first = read_manifest(folder)["xy_map"]
+    settle_bundle(folder, prior_sounds, "test")
+    again = read_manifest(folder)["xy_map"]
+    assert again["settled"]["som_points"] == first["settled"]["som_points"]
+    np.testing.assert_allclose(again["points"], first["points"], atol=2e-5)
+
+
+def test_a_broken_settled_record_is_refused_by_field(prior_presets, tmp_path):
+    from server.errors import PresetError
+    from server.presets import load_bundle
+
+    folder = tmp_path / "withprior"
+    shutil.copytree(prior_presets / "withprior", folder)
+    manifest = read_manifest(folder)
+    manifest["xy_map"]["settled"]["node_classes"][3] = len(CLASSES)
+    write_manifest(folder, manifest)
+    with pytest.raises(PresetError, match=r"xy_map\.settled\.node_classes\[3\]"):
+        load_bundle(folder)
+    manifest["xy_map"]["settled"]["node_classes"][3] = -1
+    manifest["xy_map"]["settled"]["som_points"].pop()
+    write_manifest(folder, manifest)
+    with pytest.raises(PresetError, match=r"xy_map\.settled\.som_points"):
+        load_bundle(folder)
 
 
 def test_numpy_sampler_matches_the_torch_sampler(tmp_path):

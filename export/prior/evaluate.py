@@ -7,7 +7,9 @@ encoder and the numpy prior sampler), so the figures are those of what a perform
 judge (`export.judge`) is trained on the corpus' real training sounds only; its accuracy on the
 real held-out kits is reported first. Measured:
 
-- map regions: every XY-map node whose training sounds are mostly of class c, rendered and judged;
+- map regions: every XY-map node whose training sounds are mostly of class c (on the SOM the map
+  was settled from, `export.prior.settle`), rendered as the pad plays it and judged; beside the
+  unsettled SOM node, and the variety settling leaves (within-class spread of the renders);
 - plain Gaussian draws (`/pad/random` without a prior): how often the judge and the model's own
   class head agree, and the class mix;
 - prior draws of each class against Gaussian draws: the rate at which the judge names the class
@@ -62,13 +64,52 @@ def _mel_distance(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return out
 
 
-def evaluate(preset_dir: Path, data: Path, seed: int = 0, guidance: float | None = None) -> dict:
+def _within_class_spread(mel: np.ndarray, classes: np.ndarray) -> float:
+    """Mean log-mel distance (dB) between two sounds of the same class, over classes with 2+."""
+    spread = []
+    for k in np.unique(classes):
+        idx = np.flatnonzero(classes == k)
+        if len(idx) > 1:
+            d = _mel_distance(mel[idx], mel[idx])
+            spread.append(d[np.triu_indices(len(idx), 1)].mean())
+    return round(float(np.mean(spread)), 2)
+
+
+def _neighbour_step(mel: np.ndarray, rows: int, cols: int) -> float:
+    """Mean log-mel distance (dB) between grid neighbours: how big one step of a sweep is."""
+    g = mel.reshape(rows, cols, *mel.shape[1:])
+    steps = [_mel_distance(g[r, c][None], g[r + dr, c + dc][None])[0, 0]
+             for r in range(rows) for c in range(cols) for dr, dc in ((0, 1), (1, 0))
+             if r + dr < rows and c + dc < cols]
+    return round(float(np.mean(steps)), 2)
+
+
+def _map_variety(models, nodes, som, has, node_classes, audio, labels, rows: int, cols: int, sr: int) -> dict:
+    """What settling costs, for the map as played and the SOM it came from: how different the
+    nodes of one class region sound from each other (beside real training sounds of those classes,
+    up to 40 each), how many node pairs are near-duplicates, and how big a step between
+    neighbouring nodes is."""
+    real = np.concatenate([np.flatnonzero(labels == k)[:40] for k in np.unique(node_classes)])
+    out = {"note": "log-mel distances in dB: same_class = mean between two class-region nodes of one "
+                   "class; pairs_under_1db = class-region node pairs closer than 1 dB; neighbour_step = "
+                   "mean between grid neighbours (all nodes)",
+           "training_sounds_same_class": _within_class_spread(_mel(audio[real], sr), labels[real])}
+    for name, points in (("map", nodes), ("som", som)):
+        mel = _mel(_decode(models, points), sr)
+        d = _mel_distance(mel[has], mel[has])[np.triu_indices(int(has.sum()), 1)]
+        out[name] = {"same_class": _within_class_spread(mel[has], node_classes),
+                     "pairs_under_1db": int((d < 1.0).sum()), "neighbour_step": _neighbour_step(mel, rows, cols)}
+    return out
+
+
+def evaluate(preset_dir: Path, data: Path, seed: int = 0, guidance: float | None = None,
+             judge_seed: int = 0) -> dict:
     from export.judge import load_split
     from server.models import load_models
     from server.presets import load_bundle
 
     torch.set_num_threads(2)
-    judge, judge_held_out = trained_on_corpus(data)
+    judge, judge_held_out = trained_on_corpus(data, judge_seed)
     models = load_models(load_bundle(preset_dir), "cpu", 2)
     preset = models.preset
     classes, sr = list(preset.classes), preset.sample_rate_hz
@@ -77,12 +118,21 @@ def evaluate(preset_dir: Path, data: Path, seed: int = 0, guidance: float | None
     mu, _ = _encode(models, audio)
     out = {"judge_real_held_out": judge_held_out}
 
-    # map regions (issue 3)
+    # map regions (issue 3): the nodes as the pad plays them; classes from the SOM they came from
     rows, cols = preset.xy_grid.shape[:2]
     nodes = preset.xy_grid.reshape(rows * cols, -1)
-    majority = xymap.node_majority(nodes, mu, labels, len(classes))
+    settled = json.loads((preset_dir / "preset.json").read_text())["xy_map"].get("settled")
+    som = np.asarray(settled["som_points"], np.float32) if settled else nodes
+    majority = xymap.node_majority(som, mu, labels, len(classes))
     has = majority >= 0
-    out["map_regions"] = per_class_accuracy(judge.label(_decode(models, nodes[has])), majority[has], classes)
+    renders = _decode(models, nodes[has])
+    out["map_regions"] = per_class_accuracy(judge.label(renders), majority[has], classes)
+    out["map_regions"]["variety"] = _map_variety(models, nodes, som, has, majority[has], audio, labels,
+                                                 rows, cols, sr)
+    if settled:
+        out["map_regions"]["settled"] = {k: settled[k] for k in ("threshold", "t0s", "nodes_moved")}
+        out["map_regions"]["som_unsettled"] = per_class_accuracy(judge.label(_decode(models, som[has])),
+                                                                 majority[has], classes)
 
     # plain Gaussian draws: the /pad/random of a preset without a prior
     n_draws = DRAWS_PER_CLASS * len(classes)
@@ -176,11 +226,13 @@ def main(argv=None) -> int:
     ap.add_argument("--data", type=Path, default=Path("data/oneshot"))
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--guidance", type=float, default=None, help="override the manifest's guidance scale")
+    ap.add_argument("--judge-seed", type=int, default=0,
+                    help="train the judge with another seed: is a figure the model's or one judge's?")
     ap.add_argument("--write", action="store_true", help="store the result in the bundle's preset.json")
     args = ap.parse_args(argv)
-    if args.write and args.guidance is not None:
-        ap.error("--guidance is for trying scales; --write stores the manifest's own")
-    result = evaluate(args.preset, args.data, args.seed, args.guidance)
+    if args.write and (args.guidance is not None or args.judge_seed != 0):
+        ap.error("--guidance and --judge-seed are for checking; --write stores the manifest's own, judged by seed 0")
+    result = evaluate(args.preset, args.data, args.seed, args.guidance, args.judge_seed)
     result["command"] = "python -m export.prior.evaluate " + " ".join(sys.argv[1:] if argv is None else argv)
     print(json.dumps(result, indent=1))
     if args.write:

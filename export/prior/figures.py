@@ -6,12 +6,15 @@ writes `<name>_prior.png`, three panels in one picture:
 - draws: four prior draws of each class (a row per class), seeds 0..3;
 - vary: one draw of a few classes, then `/pad/vary` at amounts 0.25, 0.5, 1.0, 1.5 (same noise);
 - transform: a kick turned toward snare, and a closed hat toward cymbal, at strengths 0 .. 1.
+and, when the map was settled through the prior (`export.prior.settle`), `<name>_settled.png`:
+for a moved node of each class, its SOM render beside the settled one the pad now plays.
 Every tile is titled with what the preset's own class head hears (a quick read; the independent
 judge's figures are in preset.json).
 """
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -70,12 +73,45 @@ def draw_figure(preset_dir: Path, out: Path) -> Path:
     return path
 
 
+def draw_settled(preset_dir: Path, out: Path):
+    """SOM node against settled node, one moved node per class (the first in map order)."""
+    from server.models import load_models
+    from server.presets import load_bundle
+
+    settled = json.loads((preset_dir / "preset.json").read_text())["xy_map"].get("settled")
+    if not settled:
+        return None
+    models = load_models(load_bundle(preset_dir), "cpu", 2)
+    preset = models.preset
+    classes, cols = list(preset.classes), preset.xy_grid.shape[1]
+    points = preset.xy_grid.reshape(-1, preset.latent_size)
+    som = np.asarray(settled["som_points"], np.float32)
+    picked = {}
+    for i, (k, t0) in enumerate(zip(settled["node_classes"], settled["node_t0"])):
+        if t0 < 1.0 and k not in picked:
+            picked[k] = i
+    fig, axes = plt.subplots(len(picked), 2, figsize=(7, 1.3 * len(picked)), squeeze=False)
+    for row, (k, i) in enumerate(sorted(picked.items())):
+        where = f"{classes[k]} node x{i % cols} y{i // cols}"
+        for col, (z, what) in enumerate(((som[i], "SOM"), (points[i], f"settled t0={settled['node_t0'][i]:g}"))):
+            audio = models.decoder.render(z[None])[0]
+            heard = classes[int(models.encoder.encode(audio[None])[2].argmax())]
+            _spec(axes[row, col], audio, preset.sample_rate_hz, f"{where}, {what} -> {heard}")
+    fig.suptitle(f"{preset.name}: map nodes before and after settling (log-mel, 1.02 s)", fontsize=9)
+    fig.tight_layout()
+    path = out / f"{preset.name}_settled.png"
+    fig.savefig(path, dpi=80)
+    plt.close(fig)
+    return path
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--preset", type=Path, default=Path("presets/default"))
     ap.add_argument("--out", type=Path, default=Path("docs/images"))
     args = ap.parse_args(argv)
     print(draw_figure(args.preset, args.out), file=sys.stderr)
+    print(draw_settled(args.preset, args.out) or "the map is not settled: no settled figure", file=sys.stderr)
     return 0
 
 

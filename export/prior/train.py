@@ -8,7 +8,8 @@ or a folder of the user's sounds, subfolders naming classes), so any preset can 
 
 Latents are normalised by the preset's `latent_prior` mean and std. Each step draws, per sound, the
 encoder's mean or a sample of its posterior (half and half), so the prior learns the regions the
-decoder was trained on rather than 850 points. Weights are averaged (EMA) for export.
+decoder was trained on rather than 850 points. Weights are averaged (EMA) for export. Then the
+XY map is settled through the new prior (`export.prior.settle`; `--no-settle` leaves the SOM).
 """
 from __future__ import annotations
 
@@ -157,6 +158,8 @@ def parser() -> argparse.ArgumentParser:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--tiny", action="store_true", help="a tiny net that only proves the path (CI)")
     ap.add_argument("--command", default=None, help="the command to record in the manifest")
+    ap.add_argument("--no-settle", action="store_true",
+                    help="leave the XY map as the SOM (default: settle it through the new prior, export.prior.settle)")
     return ap
 
 
@@ -166,7 +169,13 @@ def main(argv=None) -> int:
     check_sampler(net, info["config"]["n_classes"])
     command = args.command or "python -m export.prior.train " + " ".join(sys.argv[1:] if argv is None else argv)
     par = export(net, Path(args.preset), manifest, info, command, Path(args.data))
-    print(json.dumps({"prior": str(Path(args.preset) / "prior.onnx"), **info, "parity": par}, indent=1))
+    settled = None
+    if not args.no_settle:
+        from export.prior.settle import settle_bundle
+
+        settled = settle_bundle(Path(args.preset), Path(args.data), f"settled at the end of: {command}")
+    print(json.dumps({"prior": str(Path(args.preset) / "prior.onnx"), **info, "parity": par,
+                      "xy_map_settled": settled}, indent=1))
     return 0
 
 
