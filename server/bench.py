@@ -36,6 +36,7 @@ SECTIONS = (
     ("peers", "server.bench_peers"),
     ("growth", "server.bench_growth"),
     ("prior", "server.bench_prior"),
+    ("library", "server.bench_library"),
     ("audio", "server.bench_audio"),
     ("pattern", "server.bench_pattern"),
     ("midi", "server.bench_midi"),
@@ -82,10 +83,10 @@ class _Client:
         return message.address, tuple(message.params)
 
 
-def _start_server(args, render_dir: str):
+def _start_server(args, render_dir: str, extra: tuple = ()):
     command = [sys.executable, "-m", "server", "serve", "--port", "0", "--preset", args.preset,
                "--presets-dir", str(args.presets_dir), "--render-dir", render_dir,
-               "--device", args.device, "--threads", str(args.threads)]
+               "--device", args.device, "--threads", str(args.threads), *extra]
     err = tempfile.TemporaryFile()
     started = time.perf_counter()
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=err, text=True)
@@ -97,6 +98,24 @@ def _start_server(args, render_dir: str):
         err.seek(0)
         raise SystemExit(f"latentpad bench: server did not start:\n{err.read().decode()}")
     return proc, int(match.group(2)), match.group(3), time.perf_counter() - started
+
+
+def _round_trips(client: _Client, count: int, send, want: str) -> dict:
+    """`send(i)`, then wait for the `want` reply (or an /error), one request at a time; p50/p99
+    of the answered ones and how many got no `want`."""
+    times, lost = [], 0
+    for i in range(count):
+        start = time.perf_counter()
+        send(i)
+        while True:
+            reply = client.recv(2.0)
+            if reply is None or reply[0] in (want, "/error"):
+                break
+        if reply is None or reply[0] != want:
+            lost += 1
+            continue
+        times.append(time.perf_counter() - start)
+    return _stats_ms(times) | {"lost": lost}
 
 
 def _pings(client: _Client, count: int) -> dict:

@@ -19,7 +19,7 @@ RUNS = 300
 
 
 def measure(args) -> dict:
-    from server.bench import _Client, _start_server, _stats_ms
+    from server.bench import _Client, _round_trips, _start_server, _stats_ms
     from server.models import load_models
     from server.presets import load_preset
 
@@ -52,19 +52,8 @@ def measure(args) -> dict:
             client = _Client(port)
             client.send("/hello", client.port)
             client.recv(5.0)
-            times, lost = [], 0
-            for i in range(200):
-                start = time.perf_counter()
-                client.send("/pad/random", i % 4, classes[i % len(classes)])
-                while True:
-                    reply = client.recv(2.0)
-                    if reply is None or reply[0] in ("/sample", "/error"):
-                        break
-                if reply is None or reply[0] != "/sample":
-                    lost += 1
-                    continue
-                times.append(time.perf_counter() - start)
-            result["osc_random_class"] = _stats_ms(times) | {"lost": lost}
+            result["osc_random_class"] = _round_trips(
+                client, 200, lambda i: client.send("/pad/random", i % 4, classes[i % len(classes)]), "/sample")
         finally:
             proc.terminate()
             proc.wait(10)

@@ -83,6 +83,10 @@ def test_bench_runs_and_writes_json(presets_dir, tmp_path):
     assert result["ping"]["n"] == 50
     assert 0 < result["xy_1pad"]["renders"] <= result["xy_1pad"]["requests"]
     assert result["decoder"]["p99_ms"] > 0 and "ping round trip" in out.stdout
+    library = result["library"]  # 10,000 files, every entry from the cache, every query answered
+    assert library["entries"] == library["reused_from_cache"] == library["files"] == 10_000
+    assert library["server_library"] == [10_000, 10_000, 0]
+    assert library["osc_similar"]["n"] == 200 and library["osc_similar"]["lost"] == 0
 
 
 def test_serve_flags_and_loopback_check():
