@@ -93,7 +93,8 @@ def train_prior(args: argparse.Namespace) -> int:
         raise SystemExit(f"{bundle}: no preset bundle there (train one with: latentpad train oneshot DIR)")
     return train.main(["--preset", str(bundle), "--data", str(data), "--steps", str(args.steps),
                        "--threads", str(args.threads), "--seed", str(args.seed),
-                       *(["--tiny"] if args.tiny else []), "--command", _command(args)])
+                       *(["--tiny"] if args.tiny else []), *(["--no-settle"] if args.no_settle else []),
+                       "--command", _command(args)])
 
 
 def export_groove(args: argparse.Namespace) -> int:
@@ -152,6 +153,8 @@ def parser() -> argparse.ArgumentParser:
     pr.add_argument("--threads", type=int, default=2)
     pr.add_argument("--seed", type=int, default=0)
     pr.add_argument("--tiny", action="store_true", help="a tiny model, to check the path quickly")
+    pr.add_argument("--no-settle", action="store_true",
+                    help="keep the XY map as it is (default: settle it into class regions through the new prior)")
     pr.set_defaults(run=train_prior)
     ex = sub.add_parser("export", help="export a checkpoint to a preset bundle").add_subparsers(dest="what", required=True)
     eo = ex.add_parser("oneshot", help="arguments as `python -m export.oneshot.export_onnx --help`")

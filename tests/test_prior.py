@@ -101,6 +101,17 @@ def test_training_settles_the_map_through_the_prior(prior_presets):
             assert _head_probability(models, points[i], k) >= THRESHOLD
 
 
+def test_no_settle_keeps_the_som(prior_presets, prior_sounds, tmp_path):
+    from export.cli import main as export_main
+
+    build_bundle(tmp_path, "plain")
+    before = read_manifest(tmp_path / "plain")["xy_map"]
+    assert export_main(["train", "prior", str(prior_sounds), "--preset", "plain", "--presets-dir", str(tmp_path),
+                        "--steps", "20", "--threads", "1", "--tiny", "--no-settle"]) == 0
+    manifest = read_manifest(tmp_path / "plain")
+    assert "oneshot.prior" in manifest["models"] and manifest["xy_map"] == before
+
+
 def test_settling_again_starts_from_the_som(prior_presets, prior_sounds, tmp_path):
     from export.prior.settle import settle_bundle
 
