@@ -67,9 +67,9 @@ def test_training_adds_a_valid_prior_to_the_bundle(prior_presets):
 
 
 def _head_probability(models, z, k):
-    logits = models.encoder.encode(models.decoder.render(z[None]))[2][0]
-    e = np.exp(logits - logits.max())
-    return e[k] / e.sum()
+    from server.analysis import classify_point
+
+    return dict(classify_point(models, z))[models.preset.classes[k]]
 
 
 def test_training_settles_the_map_through_the_prior(prior_presets):
@@ -99,6 +99,31 @@ def test_training_settles_the_map_through_the_prior(prior_presets):
         np.testing.assert_allclose(points[i], want, atol=1e-4)  # the server's own walk (5-decimal JSON)
         if t0 != T0S[-1]:  # above the floor: the weakest settle the head hears as the class
             assert _head_probability(models, points[i], k) >= THRESHOLD
+
+
+def test_each_node_gets_the_weakest_settle_its_class_is_heard_at(prior_presets):
+    """settle_nodes (batched per class) against the rule, node by node: the first of the SOM point
+    and T0S whose render the head gives p >= threshold, else the floor. Every node is given a class
+    and the threshold is the median of the head's answers, so nodes land on several strengths."""
+    from export.prior.settle import T0S, settle_nodes
+    from server.models import load_models
+    from server.presets import load_bundle
+
+    models = load_models(load_bundle(prior_presets / "withprior"), "cpu", 1)
+    prior = models.prior
+    som = np.asarray(read_manifest(prior_presets / "withprior")["xy_map"]["settled"]["som_points"], np.float32)
+    classes = np.arange(len(som)) % 2
+    steps = [1.0, *T0S]
+    candidates = [[som[i] if t == 1.0 else prior.walk((t * (som[i] - prior.mean) / prior.std)[None], t, int(k))[0]
+                   for t in steps] for i, k in enumerate(classes)]
+    heard = np.array([[_head_probability(models, z, k) for z in row] for row, k in zip(candidates, classes)])
+    threshold = float(np.median(heard))
+    points, used = settle_nodes(models, som, classes, T0S, threshold)
+    for i in range(len(som)):
+        j = next((j for j in range(len(steps)) if heard[i, j] >= threshold), len(steps) - 1)
+        assert used[i] == steps[j]
+        np.testing.assert_allclose(points[i], candidates[i][j], atol=1e-5)
+    assert len(set(used.tolist())) >= 3  # the rule was exercised, not just "all kept" or "all at the floor"
 
 
 def test_no_settle_keeps_the_som(prior_presets, prior_sounds, tmp_path):

@@ -84,7 +84,7 @@ def _neighbour_step(mel: np.ndarray, rows: int, cols: int) -> float:
     return round(float(np.mean(steps)), 2)
 
 
-def _map_variety(models, nodes, som, has, node_classes, audio, labels, rows: int, cols: int, sr: int) -> dict:
+def _map_variety(map_audio, som_audio, has, node_classes, audio, labels, rows: int, cols: int, sr: int) -> dict:
     """What settling costs, for the map as played and the SOM it came from: how different the
     nodes of one class region sound from each other (beside real training sounds of those classes,
     up to 40 each), how many node pairs are near-duplicates, and how big a step between
@@ -94,8 +94,8 @@ def _map_variety(models, nodes, som, has, node_classes, audio, labels, rows: int
                    "class; pairs_under_1db = class-region node pairs closer than 1 dB; neighbour_step = "
                    "mean between grid neighbours (all nodes)",
            "training_sounds_same_class": _within_class_spread(_mel(audio[real], sr), labels[real])}
-    for name, points in (("map", nodes), ("som", som)):
-        mel = _mel(_decode(models, points), sr)
+    for name, renders in (("map", map_audio), ("som", som_audio)):
+        mel = _mel(renders, sr)
         d = _mel_distance(mel[has], mel[has])[np.triu_indices(int(has.sum()), 1)]
         out[name] = {"same_class": _within_class_spread(mel[has], node_classes),
                      "pairs_under_1db": int((d < 1.0).sum()), "neighbour_step": _neighbour_step(mel, rows, cols)}
@@ -125,13 +125,14 @@ def evaluate(preset_dir: Path, data: Path, seed: int = 0, guidance: float | None
     som = np.asarray(settled["som_points"], np.float32) if settled else nodes
     majority = xymap.node_majority(som, mu, labels, len(classes))
     has = majority >= 0
-    renders = _decode(models, nodes[has])
-    out["map_regions"] = per_class_accuracy(judge.label(renders), majority[has], classes)
-    out["map_regions"]["variety"] = _map_variety(models, nodes, som, has, majority[has], audio, labels,
+    map_audio = _decode(models, nodes)
+    som_audio = _decode(models, som) if settled else map_audio
+    out["map_regions"] = per_class_accuracy(judge.label(map_audio[has]), majority[has], classes)
+    out["map_regions"]["variety"] = _map_variety(map_audio, som_audio, has, majority[has], audio, labels,
                                                  rows, cols, sr)
     if settled:
         out["map_regions"]["settled"] = {k: settled[k] for k in ("threshold", "t0s", "nodes_moved")}
-        out["map_regions"]["som_unsettled"] = per_class_accuracy(judge.label(_decode(models, som[has])),
+        out["map_regions"]["som_unsettled"] = per_class_accuracy(judge.label(som_audio[has]),
                                                                  majority[has], classes)
 
     # plain Gaussian draws: the /pad/random of a preset without a prior

@@ -36,14 +36,12 @@ THRESHOLD = 0.8
 
 
 def _head_probability(models, z: np.ndarray, classes: np.ndarray) -> np.ndarray:
-    """The model's class head on the render of each z: probability of classes[i]."""
-    out = np.empty(len(z))
-    for i in range(0, len(z), 32):
-        audio = models.decoder.render(z[i:i + 32])
-        _, _, logits = models.encoder.encode(audio)
-        e = np.exp(logits - logits.max(1, keepdims=True))
-        out[i:i + 32] = (e / e.sum(1, keepdims=True))[np.arange(len(audio)), classes[i:i + 32]]
-    return out
+    """What /pad/classify would answer for each point (`server.analysis.classify_point`): the
+    probability of classes[i]."""
+    from server.analysis import classify_point
+
+    names = models.preset.classes
+    return np.array([dict(classify_point(models, p))[names[k]] for p, k in zip(z, classes)])
 
 
 def settle_nodes(models, som: np.ndarray, node_classes: np.ndarray, t0s=T0S,
