@@ -1,14 +1,23 @@
 """Build the one-shot corpus from Debian's drum sample packages.
 
-Sources: `hydrogen-drumkits` and `hydrogen-data` (Hydrogen kits: `drumkit.xml` names each
-instrument and its sample layers) and `lmms-common` (LMMS's drum samples). Each sound gets a
-class from its kit instrument name, else its file name; sounds that name no drum class are kept
-unlabelled (they still teach the autoencoder). Whole kits are held out for evaluation.
+Sources (each a Debian package; `SOURCES` below): `hydrogen-drumkits`, `hydrogen-drumkits-effects`
+and `hydrogen-data` (Hydrogen kits: `drumkit.xml` names each instrument and its sample layers),
+`lmms-common` (LMMS's drum samples), the GM drum kits of `timgm6mb-soundfont`, `csound-soundfont`
+and `opl3-soundfont` rendered note by note with fluidsynth, and `sonic-pi-samples`' drum hits
+(`export/oneshot/sources.py`). Each sound gets a class from its kit instrument name, GM note or
+file name; sounds that name no drum class are kept unlabelled (they still teach the autoencoder).
+
+Three splits: `train`; `test`, whole kits of the training sources held out (the figures of
+earlier releases); `unseen`, whole SOURCES held out (`--hold-out-sources`, default
+timgm6mb-soundfont and sonic-pi-samples): no kit of theirs is trained, tuned or chosen on.
+
+Hygiene: a sound cut off while still loud (`export/oneshot/hygiene.py`) is faded out the way it
+would decay; `index.json` counts them per source (`hygiene`).
 
     python -m export.oneshot_data --out data/oneshot
 
-writes `train.npy` / `test.npy` (float32 [N, length]) and `index.json`. Nothing here is committed:
-the data stays on the machine that built it.
+writes `train.npy` / `test.npy` / `unseen.npy` (float32 [N, length]) and `index.json`. Nothing
+here is committed: the data stays on the machine that built it.
 """
 from __future__ import annotations
 
@@ -22,7 +31,8 @@ from pathlib import Path
 
 import numpy as np
 
-from server.sample_io import load_oneshot
+from export.oneshot import hygiene, sources
+from server.sample_io import fit_oneshot, load_oneshot, resample
 
 CLASSES = ("kick", "snare", "clap", "closed_hat", "open_hat", "tom", "cymbal", "percussion")
 
@@ -30,6 +40,8 @@ HYDROGEN_DIRS = (Path("/usr/share/hydrogen/data/drumkits"),)
 LMMS_DRUMS = Path("/usr/share/lmms/samples/drums")
 HYDROGEN_COPYRIGHT = Path("/usr/share/doc/hydrogen-drumkits/copyright")
 HELD_OUT_KITS = ("ColomboAcousticDrumkit", "HardElectro1", "VariBreaks", "Millo-Drums_v.1")
+HELD_OUT_SOURCES = ("timgm6mb-soundfont", "sonic-pi-samples")
+SPLITS = ("train", "test", "unseen")
 AUDIO_EXTS = {".wav", ".flac", ".ogg", ".aif", ".aiff"}
 
 # First rule that matches wins; order matters (e.g. "ride bell" is a cymbal, "cowbell" is not).
@@ -130,29 +142,71 @@ def discover() -> list[Item]:
     return items
 
 
-def build(out: Path, sample_rate_hz: int, length: int) -> dict:
-    items = discover()
-    if not items:
+def _entries(held_out_sources: tuple[str, ...]) -> list[tuple[dict, object]]:
+    """(index entry, loader) for every sound of every source; the loader returns raw mono audio
+    at its own rate (rate, audio) or raises ValueError."""
+    out = []
+    for it in discover():
+        out.append((asdict(it), it.path))
+    effects = [e for e in out if "GuitarStrums" in e[0]["kit"]]
+    for e, _ in effects:  # hydrogen-drumkits-effects' kit sits in the same folder as the others
+        e.update(source="hydrogen-drumkits-effects (Debian)",
+                 licence="see hydrogen-drumkits-effects' copyright file")
+    for f, label in sources.sonic_pi_files():
+        out.append(({"path": str(f), "kit": "sonic-pi", "label": label, "source": "sonic-pi-samples",
+                     "licence": sources.SONIC_PI_LICENCE, "split": "train"}, f))
+    for sf in sources.SOUNDFONTS:
+        if not sf.path.exists():
+            print(f"note: {sf.path} missing (Debian package {sf.package}); its kits are left out", file=sys.stderr)
+            continue
+        for hit in sources.soundfont_hits(sf):
+            audio = hit.pop("audio")
+            out.append((dict(hit, split="train"), (sources.RENDER_HZ, audio)))
+    for e, _ in out:
+        src = e["source"].split(" ")[0]
+        if src in held_out_sources:
+            e["split"] = "unseen"
+    return out
+
+
+def build(out: Path, sample_rate_hz: int, length: int,
+          held_out_sources: tuple[str, ...] = HELD_OUT_SOURCES) -> dict:
+    entries = _entries(held_out_sources)
+    if not entries:
         raise SystemExit("no drum samples found: install the Debian packages hydrogen-drumkits, "
                          "hydrogen-data and lmms-common (see .ci/run)")
-    arrays: dict[str, list[np.ndarray]] = {"train": [], "test": []}
-    index: dict[str, list[dict]] = {"train": [], "test": []}
-    skipped = []
-    for it in items:
+    arrays: dict[str, list[np.ndarray]] = {s: [] for s in SPLITS}
+    index: dict[str, list[dict]] = {s: [] for s in SPLITS}
+    skipped, cut = [], {}
+    for entry, what in entries:
         try:
-            audio = load_oneshot(it.path, sample_rate_hz, length)
+            if isinstance(what, tuple):
+                rate, raw = what
+                audio = fit_oneshot(resample(raw, rate, sample_rate_hz), length, sample_rate_hz)
+            else:
+                audio = load_oneshot(what, sample_rate_hz, length)
         except ValueError as e:  # silent, empty or unreadable
-            skipped.append({"path": it.path, "why": str(e)})
+            skipped.append({"path": entry["path"], "why": str(e)})
             continue
-        arrays[it.split].append(audio)
-        index[it.split].append(asdict(it))
+        audio, was_cut = hygiene.fade_cut(audio, sample_rate_hz)
+        src = entry["source"].split(" ")[0]
+        n_cut = cut.setdefault(src, {"sounds": 0, "cut_while_loud": 0})
+        n_cut["sounds"] += 1
+        n_cut["cut_while_loud"] += int(was_cut)
+        entry["faded"] = was_cut
+        arrays[entry["split"]].append(audio)
+        index[entry["split"]].append(entry)
     out.mkdir(parents=True, exist_ok=True)
-    for split in ("train", "test"):
-        np.save(out / f"{split}.npy", np.stack(arrays[split]).astype(np.float32))
+    for split in SPLITS:
+        rows = np.stack(arrays[split]) if arrays[split] else np.zeros((0, length))
+        np.save(out / f"{split}.npy", rows.astype(np.float32))
     summary = {
         "sample_rate_hz": sample_rate_hz, "length_samples": length, "classes": list(CLASSES),
-        "held_out_kits": list(HELD_OUT_KITS), "train": index["train"], "test": index["test"],
-        "skipped": skipped,
+        "held_out_kits": list(HELD_OUT_KITS), "held_out_sources": list(held_out_sources),
+        "hygiene": {"rule": "cut off while loud: falls > 20 dB within 10 ms from above -30 dB re peak, "
+                            "never to come back; faded out exponentially to -60 dB over the 80 ms before",
+                    "by_source": cut},
+        **{s: index[s] for s in SPLITS}, "skipped": skipped,
     }
     (out / "index.json").write_text(json.dumps(summary, indent=1))
     return summary
@@ -172,14 +226,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sample-rate", type=int, default=44100)
     ap.add_argument("--length", type=int, default=45056)
     ap.add_argument("--list", action="store_true", help="print each file's class and exit")
+    ap.add_argument("--hold-out-sources", default=",".join(HELD_OUT_SOURCES),
+                    help="comma-separated source packages to hold out whole (the `unseen` split)")
     args = ap.parse_args(argv)
     if args.list:
         for it in discover():
             print(f"{it.split:5s} {str(it.label):11s} {it.kit:24s} {Path(it.path).name}")
         return 0
-    s = build(args.out, args.sample_rate, args.length)
-    print(f"train {len(s['train'])} {class_counts(s['train'])}")
-    print(f"test  {len(s['test'])} {class_counts(s['test'])}  (held-out kits {', '.join(HELD_OUT_KITS)})")
+    held = tuple(x for x in args.hold_out_sources.split(",") if x)
+    s = build(args.out, args.sample_rate, args.length, held)
+    print(f"train  {len(s['train'])} {class_counts(s['train'])}")
+    print(f"test   {len(s['test'])} {class_counts(s['test'])}  (held-out kits {', '.join(HELD_OUT_KITS)})")
+    print(f"unseen {len(s['unseen'])} {class_counts(s['unseen'])}  (held-out sources {', '.join(held)})")
+    print("cut off while loud, faded:", {k: f"{v['cut_while_loud']}/{v['sounds']}" for k, v in s["hygiene"]["by_source"].items()})
     print(f"skipped {len(s['skipped'])}")
     return 0
 

@@ -4,7 +4,8 @@
 
 writes `<name>_xy_sweep.png` (a 5x5 grid of renders across the XY map, each titled with the
 class the encoder's head hears) and, given the corpus, `<name>_heldout.png` (held-out sounds
-beside their reconstructions). Reads only the bundle's ONNX files and JSON, like the server.
+beside their reconstructions) and `<name>_unseen.png` (per class: real hits of the held-out
+sources, their encode -> render, a class draw). Reads only the bundle's ONNX files and JSON, like the server.
 """
 from __future__ import annotations
 
@@ -89,6 +90,37 @@ def heldout(bundle: Path, data: Path, out: Path, count: int = 8) -> Path:
     return path
 
 
+def unseen_sheet(bundle: Path, data: Path, out: Path, per_class: int = 2, seed: int = 0) -> Path:
+    """Per class, a column per real hit of the held-out SOURCES (`unseen` split): the real hit,
+    its encode -> render, and a prior class draw; through the server's own model code."""
+    from server.models import load_models
+    from server.presets import load_bundle
+
+    models = load_models(load_bundle(bundle), "cpu", 2)
+    classes, sr = list(models.preset.classes), models.preset.sample_rate_hz
+    audio = np.load(data / "unseen.npy", allow_pickle=False)
+    index = json.loads((data / "index.json").read_text())["unseen"]
+    rng = np.random.default_rng(seed)
+    cols = [(k, i) for k, c in enumerate(classes)
+            for i in [j for j, e in enumerate(index) if e["label"] == c][:per_class]]
+    fig, axes = plt.subplots(3, len(cols), figsize=(1.5 * len(cols), 4.4))
+    for j, (k, i) in enumerate(cols):
+        mu = models.encoder.encode(audio[i:i + 1])[0]
+        recon = models.decoder.render(mu)[0]
+        rows = [(audio[i], f"{classes[k]}\n{index[i]['source'].split('-')[0]}"), (recon, "encode")]
+        if models.prior is not None:
+            z = models.prior.draw(rng.standard_normal(models.preset.latent_size).astype(np.float32), k)
+            rows.append((models.decoder.render(z[None])[0], "draw"))
+        for r, (x, title) in enumerate(rows):
+            _spec(axes[r, j], x, sr, title)
+    fig.suptitle(f"{bundle.name}: sources it never heard (top), encode -> render (middle), class draw (bottom)")
+    fig.tight_layout()
+    path = out / f"{bundle.name}_unseen.png"
+    fig.savefig(path, dpi=80)
+    plt.close(fig)
+    return path
+
+
 def _softmax(v: np.ndarray) -> np.ndarray:
     e = np.exp(v - v.max())
     return e / e.sum()
@@ -104,6 +136,8 @@ def main(argv: list[str] | None = None) -> int:
     print(xy_sweep(args.preset, args.out))
     if args.data is not None:
         print(heldout(args.preset, args.data, args.out))
+        if (args.data / "unseen.npy").exists():
+            print(unseen_sheet(args.preset, args.data, args.out))
     return 0
 
 

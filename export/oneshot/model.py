@@ -181,6 +181,39 @@ class LogMelLoss(nn.Module):
         return (torch.maximum(my, floor) - torch.maximum(mx, floor)).abs().mean() / 10
 
 
+class AttackLoss(nn.Module):
+    """The first `attack_s` (30 ms after the 2 ms pre-roll) at fine time resolution: spectral
+    convergence + log-magnitude L1 at FFT sizes 256 down to 32. The full-length losses average
+    over a second of audio, so a lost kick click or a smeared snare crack costs them little."""
+
+    def __init__(self, sample_rate_hz: int, attack_s: float = 0.032):
+        super().__init__()
+        self.n = int(attack_s * sample_rate_hz)
+        self.stft = MultiResolutionSTFTLoss(sizes=(256, 128, 64, 32))
+
+    def forward(self, y: torch.Tensor, x: torch.Tensor) -> torch.Tensor:
+        return self.stft(y[:, : self.n], x[:, : self.n])
+
+
+class EnvelopeLoss(nn.Module):
+    """The loudness envelope: RMS level in 5.8 ms frames, in dB relative to the TARGET's peak,
+    both sides floored 60 dB below it, mean absolute difference / 10. Tails that grow (a closed
+    hat coming back open) and levels that drift cost here, in the target's own scale."""
+
+    def __init__(self, frame: int = 512, hop: int = 256, floor_db: float = 60.0):
+        super().__init__()
+        self.frame, self.hop, self.floor_db = frame, hop, floor_db
+
+    def db(self, x: torch.Tensor) -> torch.Tensor:
+        frames = x.unfold(-1, self.frame, self.hop)
+        return 10 * torch.log10(frames.square().mean(-1).clamp_min(1e-10))
+
+    def forward(self, y: torch.Tensor, x: torch.Tensor) -> torch.Tensor:
+        ey, ex = self.db(y), self.db(x)
+        floor = ex.detach().amax(-1, keepdim=True) - self.floor_db
+        return (torch.maximum(ey, floor) - torch.maximum(ex, floor)).abs().mean() / 10
+
+
 def kl_divergence(mu: torch.Tensor, logvar: torch.Tensor) -> torch.Tensor:
     return 0.5 * (mu.pow(2) + logvar.exp() - 1.0 - logvar).sum(-1).mean()
 

@@ -20,7 +20,7 @@ from tqdm import tqdm
 
 from export import common
 from export.common import load_ckpt, save_ckpt
-from export.oneshot.model import LogMelLoss, MultiResolutionSTFTLoss, OneshotConfig, OneshotVAE, count_params, kl_divergence
+from export.oneshot.model import AttackLoss, EnvelopeLoss, LogMelLoss, MultiResolutionSTFTLoss, OneshotConfig, OneshotVAE, count_params, kl_divergence
 from export.oneshot_data import CLASSES, classify_name
 from server.sample_io import load_oneshot, resample
 
@@ -72,6 +72,69 @@ def augment(audio: np.ndarray, labels: np.ndarray, semitones: tuple[float, ...])
         out.append(fit_length(shifted, audio.shape[1]))
         labs.append(labels)
     return np.concatenate(out), np.concatenate(labs)
+
+
+# timbre augmentation: which transforms may touch which class. A shorter decay turns an open hat
+# into a closed one and a cymbal into a hat, and a room tail makes a closed hat ring, so those
+# classes are spared what would change their class.
+_NO_ENVELOPE = {CLASSES.index(c) for c in ("open_hat", "cymbal", "closed_hat")}
+_NO_ROOM = {CLASSES.index("closed_hat")}
+
+
+def _tilt(x: np.ndarray, db_per_octave: float, sample_rate_hz: int) -> np.ndarray:
+    spec = np.fft.rfft(x)
+    f = np.fft.rfftfreq(x.size, 1 / sample_rate_hz)
+    gain = np.power(np.clip(f, 40.0, None) / 1000.0, db_per_octave / 6.0206)
+    return np.fft.irfft(spec * gain, n=x.size).astype(np.float32)
+
+
+def _decay(x: np.ndarray, tau_s: float, sample_rate_hz: int) -> np.ndarray:
+    t = np.arange(x.size) / sample_rate_hz
+    return (x * np.exp(-np.clip(t - 0.02, 0.0, None) / tau_s)).astype(np.float32)
+
+
+def _room(x: np.ndarray, rt60_s: float, wet: float, rng: np.random.Generator, sample_rate_hz: int) -> np.ndarray:
+    n = int(min(0.5, 1.5 * rt60_s) * sample_rate_hz)
+    t = np.arange(n) / sample_rate_hz
+    ir = rng.standard_normal(n) * np.power(10.0, -3.0 * t / rt60_s)
+    ir /= np.sqrt(np.sum(ir ** 2))
+    tail = np.fft.irfft(np.fft.rfft(x, x.size + n) * np.fft.rfft(ir, x.size + n))[: x.size]
+    return ((1 - wet) * x + wet * tail).astype(np.float32)
+
+
+def augment_timbre(audio: np.ndarray, labels: np.ndarray, seed: int, sample_rate_hz: int) -> tuple[np.ndarray, np.ndarray]:
+    """One more copy of every sound, each through one random transform: an EQ tilt of
+    +-3 dB/octave, a faster decay (time constant 80-400 ms after the first 20 ms), or a short room
+    (RT60 100-350 ms, 10-25% wet); re-peak-normalised to 0.9 like the corpus."""
+    rng = np.random.default_rng(seed)
+    out = np.empty_like(audio)
+    for i, (x, lab) in enumerate(zip(audio, labels)):
+        kind = rng.integers(3)
+        if kind == 1 and int(lab) in _NO_ENVELOPE:
+            kind = 0
+        if kind == 2 and int(lab) in _NO_ROOM:
+            kind = 0
+        if kind == 0:
+            y = _tilt(x, rng.uniform(-3, 3), sample_rate_hz)
+        elif kind == 1:
+            y = _decay(x, rng.uniform(0.08, 0.4), sample_rate_hz)
+        else:
+            y = _room(x, rng.uniform(0.1, 0.35), rng.uniform(0.1, 0.25), rng, sample_rate_hz)
+        peak = float(np.max(np.abs(y)))
+        out[i] = y * (0.9 / peak) if peak > 1e-6 else x
+    return np.concatenate([audio, out]), np.concatenate([labels, labels])
+
+
+def sample_weights(labels: np.ndarray, power: float) -> np.ndarray:
+    """Draw probabilities that weigh each labelled class by count**-power (0: as found, 1: every
+    class equally often); unlabelled sounds keep the average labelled weight."""
+    w = np.ones(len(labels))
+    labelled = labels >= 0
+    if power > 0 and labelled.any():
+        counts = np.bincount(labels[labelled], minlength=len(CLASSES)).astype(float)
+        w[labelled] = counts[labels[labelled]] ** -power
+        w[~labelled] = w[labelled].mean()
+    return w / w.sum()
 
 
 def lr_at(step: int, steps: int, peak: float) -> float:
@@ -137,7 +200,11 @@ def train(args: argparse.Namespace) -> Path:
         state = load_ckpt(ckpt)
         cfg, start = config_from_ckpt(state), int(state["step"])
     audio, labels = load_corpus(Path(args.data), cfg)
+    originals = len(audio)
+    if args.augment and args.timbre:
+        audio, labels = augment_timbre(audio, labels, args.seed, cfg.sample_rate_hz)
     audio, labels = augment(audio, labels, (-1.0, 1.0) if args.augment else ())
+    draw_p = sample_weights(labels, args.balance)
     device = torch.device(args.device)
     model = OneshotVAE(cfg).to(device)
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=1e-4)
@@ -148,16 +215,18 @@ def train(args: argparse.Namespace) -> Path:
         print(f"starting from preset {init.name}: {init_from_preset(model, init)} tensors", file=sys.stderr)
     loss_fn = MultiResolutionSTFTLoss().to(device)
     mel_fn = LogMelLoss(cfg.sample_rate_hz).to(device) if args.mel_weight > 0 else None
+    attack_fn = AttackLoss(cfg.sample_rate_hz).to(device) if args.attack_weight > 0 else None
+    env_fn = EnvelopeLoss().to(device) if args.envelope_weight > 0 else None
     x_all = torch.from_numpy(audio)
     y_all = torch.from_numpy(labels).long()
-    print(f"training oneshot VAE: {len(audio)} sounds (with pitch copies), encoder "
+    print(f"training oneshot VAE: {originals} sounds, {len(audio)} with augmented copies, encoder "
           f"{count_params(model.encoder):,} / decoder {count_params(model.decoder):,} params, "
           f"steps {start}->{args.steps}, device {device}", file=sys.stderr)
     bar = tqdm(range(start, args.steps), initial=start, total=args.steps, unit="step", dynamic_ncols=True)
     t0 = time.time()
     model.train()
     for step in bar:
-        idx = torch.from_numpy(rng.integers(0, len(x_all), args.batch))
+        idx = torch.from_numpy(rng.choice(len(x_all), args.batch, p=draw_p))
         sign = torch.from_numpy(rng.choice([-1.0, 1.0], args.batch).astype(np.float32))[:, None]
         x = (x_all[idx] * sign).to(device)
         y = y_all[idx].to(device)
@@ -167,6 +236,10 @@ def train(args: argparse.Namespace) -> Path:
         rec = loss_fn(recon, x)
         if mel_fn is not None:
             rec = rec + args.mel_weight * mel_fn(recon, x)
+        if attack_fn is not None:
+            rec = rec + args.attack_weight * attack_fn(recon, x)
+        if env_fn is not None:
+            rec = rec + args.envelope_weight * env_fn(recon, x)
         kl = kl_divergence(mu, logvar)
         # KL warm-up from scratch only: a fine-tune starts from a latent space that already has it
         beta = args.beta if init is not None else args.beta * min(1.0, step / max(1, 0.2 * args.steps))
@@ -195,6 +268,14 @@ def parser() -> argparse.ArgumentParser:
     ap.add_argument("--class-weight", type=float, default=0.1)
     ap.add_argument("--mel-weight", type=float, default=1.0,
                     help="weight of the log-mel term (dB/10, 80 dB floor) added to the STFT loss; 0: STFT only")
+    ap.add_argument("--attack-weight", type=float, default=1.0,
+                    help="weight of the attack term (first 32 ms, FFT sizes 256-32); 0: none")
+    ap.add_argument("--envelope-weight", type=float, default=1.0,
+                    help="weight of the envelope term (RMS dB re the target's peak, 60 dB floor); 0: none")
+    ap.add_argument("--balance", type=float, default=0.5,
+                    help="class-balanced draws: each class weighed by count**-BALANCE (0: as found)")
+    ap.add_argument("--timbre", action=argparse.BooleanOptionalAction, default=True,
+                    help="one more copy of each sound through an EQ tilt, a faster decay or a short room")
     ap.add_argument("--latent", type=int, default=32)
     ap.add_argument("--augment", action=argparse.BooleanOptionalAction, default=True)
     ap.add_argument("--init", default=None,
