@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from server.sample_io import load_oneshot
+from server.core.sample_io import load_oneshot
 
 CLASSES = ("kick", "snare", "clap", "closed_hat", "open_hat", "tom", "cymbal", "percussion")
 
