@@ -32,7 +32,7 @@ from pathlib import Path
 import numpy as np
 
 from export.oneshot import hygiene, sources
-from server.sample_io import fit_oneshot, load_oneshot, resample
+from server.core.sample_io import fit_oneshot, load_oneshot, resample
 
 CLASSES = ("kick", "snare", "clap", "closed_hat", "open_hat", "tom", "cymbal", "percussion")
 

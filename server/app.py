@@ -13,35 +13,29 @@ import signal
 import time
 from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from typing import Callable, Optional
 
 from server import __version__
-from server.config import Settings
-from server.diffusion import Diffusion
-from server.engine import PATTERN_START_XY, Engine
-from server.errors import ConfigError, LatentpadError, ProtocolError
-from server.models import Models, load_models
-from server.osc import OscEndpoint, Replier, open_udp
-from server.presets import list_presets, load_preset
-from server.pattern_worker import PatternFailed, PatternReady, PatternWorker, decode_pattern
-from server.protocol import (NPADS, Hello, PadCombine, PadLatent, PadMorph, PadRender,
-                             PadTrigger, PadXY, PatternDensity, PatternRecall, PatternStore,
-                             PatternTemperature, PatternXY, Ping, PresetList, PresetLoad, Stats, decode)
-from server.render import Failed, Rendered, RenderWorker
-from server.similar import SimilarSearch
-from server.transport import Transport
-from server.space import SoundSpace
+from server.core.config import Settings
+from server.core.engine import PATTERN_START_XY, Engine
+from server.core.errors import ConfigError, LatentpadError, ProtocolError
+from server.core.protocol import (NPADS, Hello, PadCombine, PadLatent, PadMorph, PadRender,
+                                  PadTrigger, PadXY, PatternDensity, PatternRecall, PatternStore,
+                                  PatternTemperature, PatternXY, Ping, PresetList, PresetLoad, Stats, decode)
+from server.core.requests import Client
+from server.io.osc import OscEndpoint, Replier, open_udp
+from server.io.transport import Transport
+from server.presets.bundle import list_presets, load_preset
+from server.presets.models import Models, load_models
+from server.workers.diffusion import Diffusion
+from server.workers.pattern_worker import PatternFailed, PatternReady, PatternWorker, decode_pattern
+from server.workers.render import Failed, Rendered, RenderWorker
+from server.workers.similar import SimilarSearch
+from server.workers.space import SoundSpace
 
 log = logging.getLogger("server.app")
 
 MAX_CLIENTS = 64
-
-
-@dataclass(frozen=True)
-class Client:
-    reply_to: tuple  # (host, port) replies go to
-    sample_rate_hz: Optional[int]  # None: the preset's own rate
 
 
 class App:
@@ -62,9 +56,9 @@ class App:
         self.library = SimilarSearch(self, loop)
         self.diffusion = Diffusion(self, loop)
         self.transport = Transport(settings)  # the server's clock: serve --midi-out, --clock-out, --clock
-        self.voices = None  # a server.audio.VoiceEngine in standalone audio mode (serve --audio)
+        self.voices = None  # a server.io.audio.VoiceEngine in standalone audio mode (serve --audio)
         self.controller = None  # the MIDI ControllerMap in use (choke groups, pad names for voices)
-        self.midi = None  # server.midi.Midi when serving --midi-in / --controller
+        self.midi = None  # server.io.midi.Midi when serving --midi-in / --controller
         self.triggers = 0  # pad triggers seen (OSC /pad/trigger and MIDI notes)
         self._handlers = {
             Hello: self._hello, Ping: self._ping, Stats: self._stats,
@@ -231,7 +225,7 @@ class App:
         self.library.start()
         self._start_transport()
         if s.midi_in or s.controller:
-            from server.midi import start_midi
+            from server.io.midi import start_midi
 
             self.midi = start_midi(self, self._loop)
             self.controller = self.midi.controller

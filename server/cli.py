@@ -34,9 +34,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from server.config import (DEFAULT_PRESETS_DIR, DEVICES, Settings, default_render_dir,
-                           default_sample_dirs, default_save_dir)
-from server.errors import LatentpadError
+from server.core.config import (DEFAULT_PRESETS_DIR, DEVICES, Settings, default_render_dir,
+                                default_sample_dirs, default_save_dir)
+from server.core.errors import LatentpadError
 
 log = logging.getLogger("server.cli")
 
@@ -57,8 +57,8 @@ def _add_preset_args(p: argparse.ArgumentParser) -> None:
 
 
 def _load(settings: Settings):
-    from server.models import load_models
-    from server.presets import load_preset
+    from server.presets.bundle import load_preset
+    from server.presets.models import load_models
 
     return load_models(load_preset(settings.presets_dir, settings.preset), settings.device,
                        settings.intra_op_threads)
@@ -97,7 +97,7 @@ def _serve_args(p: argparse.ArgumentParser) -> None:
                    help="send the clock as MIDI clock (24 ppq, start/stop) on port 'latentpad clock out'")
     p.add_argument("--clock-in", default=None, metavar="NAME",
                    help="with --clock midi: follow the MIDI output port named like NAME")
-    from server.audio import add_audio_args
+    from server.io.audio import add_audio_args
 
     add_audio_args(p)
 
@@ -121,7 +121,7 @@ def _serve(args) -> int:
     models = _load(settings)
     audio = setup = None
     if args.audio:
-        from server.audio import attach, for_app
+        from server.io.audio import attach, for_app
 
         audio = for_app(args, models)
         setup = lambda app: attach(app, audio)  # noqa: E731
@@ -163,9 +163,9 @@ _RENDER_POINT = (
 
 
 def _render(args) -> int:
-    from server.engine import Engine
-    from server.protocol import decode
-    from server.render import render_to_file
+    from server.core.engine import Engine
+    from server.core.protocol import decode
+    from server.workers.render import render_to_file
 
     settings = Settings(presets_dir=args.presets_dir, preset=args.preset, device=args.device,
                         intra_op_threads=args.threads, seed=args.seed)
@@ -195,10 +195,10 @@ def _pattern_args(p: argparse.ArgumentParser) -> None:
 
 
 def _pattern(args) -> int:
-    from server.engine import Engine
-    from server.groove_midi import write_pattern
-    from server.pattern_worker import decode_pattern
-    from server.protocol import decode
+    from server.core.engine import Engine
+    from server.core.groove_midi import write_pattern
+    from server.core.protocol import decode
+    from server.workers.pattern_worker import decode_pattern
 
     settings = Settings(presets_dir=args.presets_dir, preset=args.preset, device=args.device,
                         intra_op_threads=args.threads, seed=args.seed)
@@ -217,14 +217,14 @@ def _pattern(args) -> int:
     return 0
 
 
-# --- classify / kit (server.offline) ------------------------------------------------------------
+# --- classify / kit (server.tools.offline) ------------------------------------------------------------
 def _offline(name: str, module: str = "offline") -> Command:
     def add_args(p: argparse.ArgumentParser) -> None:
-        offline = importlib.import_module(f"server.{module}")
+        offline = importlib.import_module(f"server.tools.{module}")
         getattr(offline, f"{name}_args")(p, _add_preset_args)
 
     def run(args) -> int:
-        offline = importlib.import_module(f"server.{module}")
+        offline = importlib.import_module(f"server.tools.{module}")
         settings = Settings(presets_dir=args.presets_dir, preset=args.preset, device=args.device,
                             intra_op_threads=args.threads)
         return getattr(offline, name)(args, _load(settings))
@@ -237,13 +237,13 @@ def _doctor_args(p: argparse.ArgumentParser) -> None:
 
 
 def _doctor(args) -> int:
-    from server.doctor import run
+    from server.tools.doctor import run
 
     return run(args.presets_dir.resolve())
 
 
 def _devices(args) -> int:
-    from server.devices import run
+    from server.tools.devices import run
 
     return run(args.presets_dir.resolve())
 
@@ -260,7 +260,7 @@ def _bench_args(p: argparse.ArgumentParser) -> None:
 
 
 def _bench(args) -> int:
-    from server.bench import run
+    from server.tools.bench import run
 
     return run(args)
 
@@ -298,8 +298,8 @@ COMMANDS = {
     "devices": Command("list MIDI ports per API, audio devices and controller maps", _doctor_args, _devices),
     "bench": Command("measure OSC round trip and render latency", _bench_args, _bench),
     "install": Command("run an evolving piece with no Live, on the audio device (settings in one file)",
-                       lambda p: importlib.import_module("server.install").install_args(p, _add_preset_args),
-                       lambda args: importlib.import_module("server.install").run(args)),
+                       lambda p: importlib.import_module("server.tools.install").install_args(p, _add_preset_args),
+                       lambda args: importlib.import_module("server.tools.install").run(args)),
     "fuzz": Command("send bad datagrams from every address in the OSC table to a fresh server; "
                     "check one /error each and no state change", *_offline("fuzz", "fuzz_run")),
     "soak": Command("run a performance load on a fresh server for minutes; check errors, memory and "

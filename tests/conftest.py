@@ -28,8 +28,8 @@ def own_presets_dir(tmp_path):
 
 @pytest.fixture(scope="session")
 def tiny_models(tiny_bundle):
-    from server.models import load_models
-    from server.presets import load_bundle
+    from server.presets.bundle import load_bundle
+    from server.presets.models import load_models
 
     return load_models(load_bundle(tiny_bundle), "cpu", 1)
 

@@ -1,4 +1,4 @@
-"""A real JACK server on the dummy driver for MIDI and audio tests: `server.jackd.DummyJack`, plus
+"""A real JACK server on the dummy driver for MIDI and audio tests: `server.io.jackd.DummyJack`, plus
 one recovery a test machine needs.
 
     with Jack(period=128) as jack:
@@ -13,7 +13,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from server.jackd import DummyJack, available
+from server.io.jackd import DummyJack, available
 
 
 class Jack(DummyJack):

@@ -11,8 +11,8 @@ import time
 import numpy as np
 import pytest
 
-from server.audio import (AudioOut, AudioSettings, VoiceEngine, default_choke_groups, velocity_gain)
-from server.errors import ConfigError
+from server.core.errors import ConfigError
+from server.io.audio import (AudioOut, AudioSettings, VoiceEngine, default_choke_groups, velocity_gain)
 
 RATE = 48000
 OPEN_HAT, CLOSED_HAT = 10, 6  # GM 46 and 42 on the default note map (36 + pad)

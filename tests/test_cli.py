@@ -23,15 +23,16 @@ def latentpad(*args: str, timeout: float = 120) -> subprocess.CompletedProcess:
 
 
 def test_server_never_imports_torch_or_export():
-    code = ("import sys, server.cli, server.app, server.bench, server.doctor, server.models, "
-            "server.presets, server.render, server.osc, server.engine, server.protocol, "
-            "server.space, server.analysis, server.tasks, server.offline, server.library, server.similar, "
-            "server.library_cli, server.xymap; "
+    code = ("import sys, server.cli, server.app, server.tools.bench, server.tools.doctor, "
+            "server.presets.models, server.presets.bundle, server.workers.render, server.io.osc, "
+            "server.core.engine, server.core.protocol, server.workers.space, server.workers.analysis, "
+            "server.workers.tasks, server.tools.offline, server.workers.library, server.workers.similar, "
+            "server.tools.library_cli, server.tools.xymap; "
             "bad = [m for m in sys.modules if m.split('.')[0] in ('torch', 'export')]; "
             "assert not bad, bad")
     out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
-    for path in (REPO / "server").glob("*.py"):
+    for path in (REPO / "server").rglob("*.py"):
         source = path.read_text()
         assert not re.search(r"^\s*(import|from)\s+torch\b", source, re.M), path
         # the one way into export/: `latentpad train|export` hands over to export.cli, lazily

@@ -10,10 +10,10 @@ import rtmidi
 
 from jack import Jack, jack_available
 from midi_probe import Receiver, Sender
-from server.clock import InternalClock, sleep_until
-from server.midi_clock import (CONTINUE, SONG_POSITION, START, STOP, TICK, ClockFollower,
-                               MidiClockIn, MidiClockOut)
-from server.midi_schedule import MidiScheduler, open_input, open_output
+from server.io.clock import InternalClock, sleep_until
+from server.io.midi_clock import (CONTINUE, SONG_POSITION, START, STOP, TICK, ClockFollower,
+                                  MidiClockIn, MidiClockOut)
+from server.io.midi_schedule import MidiScheduler, open_input, open_output
 from support import collect_steps
 
 

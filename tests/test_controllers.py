@@ -7,8 +7,8 @@ import json
 
 import pytest
 
-from server.controllers import SHIPPED_DIR, ControllerError, list_maps, load_map, parse
-from server.protocol import NPADS
+from server.core.controllers import SHIPPED_DIR, ControllerError, list_maps, load_map, parse
+from server.core.protocol import NPADS
 
 SHIPPED = ("gm_pads", "push2", "launchpad", "mpd218", "template")
 

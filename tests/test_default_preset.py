@@ -11,11 +11,11 @@ import numpy as np
 import pytest
 import soundfile as sf
 
-from server.config import DEFAULT_PRESETS_DIR
-from server.engine import Engine
-from server.models import load_models
-from server.presets import validate_bundle
-from server.protocol import decode
+from server.core.config import DEFAULT_PRESETS_DIR
+from server.core.engine import Engine
+from server.core.protocol import decode
+from server.presets.bundle import validate_bundle
+from server.presets.models import load_models
 from support import REPO, ServerProcess
 
 BUNDLE = DEFAULT_PRESETS_DIR / "default"

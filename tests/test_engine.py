@@ -5,10 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from server.engine import Engine, xy_to_latent
-from server.errors import ProtocolError
-from server.presets import load_bundle
-from server.protocol import PadLatent, PadRandom, PadRender, PadXY
+from server.core.engine import Engine, xy_to_latent
+from server.core.errors import ProtocolError
+from server.core.protocol import PadLatent, PadRandom, PadRender, PadXY
+from server.presets.bundle import load_bundle
 from support import variant
 
 

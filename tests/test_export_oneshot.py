@@ -14,7 +14,7 @@ torch = pytest.importorskip("torch")
 from export.oneshot import export_onnx, train  # noqa: E402
 from export.oneshot.pqmf import PQMF  # noqa: E402
 from export.oneshot_data import CLASSES, classify_name  # noqa: E402
-from server.presets import validate_bundle  # noqa: E402
+from server.presets.bundle import validate_bundle  # noqa: E402
 
 LMMS = Path("/usr/share/lmms/samples/drums")
 

@@ -1,6 +1,6 @@
 """Every address of the protocol table fuzzed over real UDP against a real server subprocess:
 wrong types and arity, out of range, NaN/inf, huge strings and lists, unsupported tags, cut
-datagrams, bundles and random bytes (`server.fuzz` derives them all from the table, `server.fuzz_run` sends them). Each bad
+datagrams, bundles and random bytes (`server.tools.fuzz` derives them all from the table, `server.tools.fuzz_run` sends them). Each bad
 datagram must get exactly its one `/error`, the server must live, and its state (every pad's
 render, the pattern, scenes, counters) must read back unchanged.
 
@@ -19,9 +19,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from server import fuzz, fuzz_run
-from server.bench import _Client
-from server.protocol import REQUESTS
+from server.core.protocol import REQUESTS
+from server.tools import fuzz, fuzz_run
+from server.tools.bench import _Client
 from support import LATENT, REPO, ServerProcess, add_groove, build_bundle
 
 DATAGRAMS = int(os.environ.get("LATENTPAD_FUZZ_DATAGRAMS", "1000"))
@@ -29,7 +29,7 @@ BATCH = 25  # datagrams per hypothesis example (one /ping checkpoint each)
 
 
 class HypothesisDraw:
-    """`server.fuzz.Draw` over hypothesis, so a failing batch shrinks."""
+    """`server.tools.fuzz.Draw` over hypothesis, so a failing batch shrinks."""
 
     def __init__(self, data):
         self.data = data

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from export.groove import corpus
-from server.patterns import INSTRUMENTS, NINST, STEPS, from_array
+from server.core.patterns import INSTRUMENTS, NINST, STEPS, from_array
 
 H2_DEMOS = corpus.HYDROGEN / "demo_songs"
 
@@ -67,7 +67,7 @@ def test_the_genre_generator_is_seeded_and_humanised():
 
 @pytest.fixture()
 def midi_folder(tmp_path):
-    from server.groove_midi import write_pattern
+    from server.core.groove_midi import write_pattern
 
     folder = tmp_path / "clips"
     folder.mkdir()
@@ -85,7 +85,7 @@ def midi_folder(tmp_path):
 def test_tiny_train_from_midi_resume_export_parity_merge(midi_folder, tmp_path, capsys):
     torch = pytest.importorskip("torch")  # noqa: F841
     from export.groove import export_onnx, train
-    from server.presets import validate_bundle
+    from server.presets.bundle import validate_bundle
     from support import build_bundle
 
     run = tmp_path / "run"

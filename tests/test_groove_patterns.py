@@ -6,10 +6,10 @@ import mido
 import numpy as np
 import pytest
 
-from server import protocol
-from server.errors import ProtocolError
-from server.groove_midi import MidiFileError, read_clip, write_pattern
-from server.patterns import GM_NOTES, INSTRUMENTS, NINST, STEPS, Controls, from_array, shape, to_array
+from server.core import protocol
+from server.core.errors import ProtocolError
+from server.core.groove_midi import MidiFileError, read_clip, write_pattern
+from server.core.patterns import GM_NOTES, INSTRUMENTS, NINST, STEPS, Controls, from_array, shape, to_array
 
 
 def _decoded(seed=0):

@@ -8,9 +8,9 @@ import sys
 import numpy as np
 import pytest
 
-from server.errors import PresetError, ProtocolError
-from server.groove_midi import read_clip
-from server.presets import validate_bundle
+from server.core.errors import PresetError, ProtocolError
+from server.core.groove_midi import read_clip
+from server.presets.bundle import validate_bundle
 from support import REPO, OscClient, add_groove, build_bundle, variant
 
 NINST, STEPS = 9, 32
@@ -53,9 +53,9 @@ def test_bad_groove_manifests_name_the_field(groove_presets, tmp_path, edit, fie
 
 
 def test_engine_pattern_jobs_need_a_groove_model(groove_presets):
-    from server.engine import Engine
-    from server.presets import load_bundle
-    from server.protocol import PatternDensity, PatternXY
+    from server.core.engine import Engine
+    from server.core.protocol import PatternDensity, PatternXY
+    from server.presets.bundle import load_bundle
 
     engine = Engine(load_bundle(groove_presets / "tiny"), seed=3)
     job = engine.apply_pattern(PatternXY(0.0, 0.0))

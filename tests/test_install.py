@@ -14,9 +14,9 @@ import time
 import numpy as np
 import pytest
 
-from server.errors import ConfigError
-from server.install import (DEFAULT_SETTINGS, POINTS, SCHEMA, Drift, Watchdog, Watched, load_settings,
-                            load_state, save_state)
+from server.core.errors import ConfigError
+from server.tools.install import (DEFAULT_SETTINGS, POINTS, SCHEMA, Drift, Watchdog, Watched, load_settings,
+                                  load_state, save_state)
 from support import REPO, OscClient
 
 WALK = np.full(POINTS, 0.05)
@@ -82,7 +82,7 @@ def test_state_is_written_atomically_and_a_broken_file_is_kept_aside(tmp_path):
 
 
 def test_the_watchdog_restarts_an_aborted_stream(jack):
-    from server.audio import AudioOut, AudioSettings, VoiceEngine
+    from server.io.audio import AudioOut, AudioSettings, VoiceEngine
     import sounddevice as sd
 
     out = AudioOut(VoiceEngine(AudioSettings(sample_rate_hz=jack.rate, blocksize=jack.period)))

@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from server.link import QUANTUM, FakeLinkSession, LinkClock
+from server.io.link import QUANTUM, FakeLinkSession, LinkClock
 from support import collect_steps
 
 

@@ -3,7 +3,7 @@
 Structure: every patch parses, every object is a known Max / Max for Live object, every patch
 cord joins an existing outlet to an existing inlet, live.* parameters have unique names.
 Contract: every OSC address and type tag the devices send (each signature, where an address is
-sent in more than one shape: `if|ifs`) is in server.protocol.REQUESTS with the same types, every
+sent in more than one shape: `if|ifs`) is in server.core.protocol.REQUESTS with the same types, every
 address they route is in REPLIES with the same types, read from the tables themselves; the
 Sampler's class menus list the classes presets are trained with.
 """
@@ -18,8 +18,8 @@ import pytest
 
 from export.oneshot_data import CLASSES as TRAINED_CLASSES
 from m4l.maxobjects import OBJECTS
-from server.config import Settings
-from server.protocol import REPLIES, REQUESTS, request_signatures
+from server.core.config import Settings
+from server.core.protocol import REPLIES, REQUESTS, request_signatures
 
 M4L = Path(__file__).resolve().parents[1] / "m4l"
 PATCHES = sorted((M4L / "src").glob("*.maxpat"))
@@ -137,7 +137,7 @@ def test_js_outlets_match_the_patch(path):
 def test_every_address_a_device_sends_is_a_request_with_the_same_types(device):
     sends = js_table(JS_FILES[device].read_text(), "SENDS")
     for address, signatures in sends.items():
-        assert address in REQUESTS, f"{device} sends {address}, not in server.protocol.REQUESTS"
+        assert address in REQUESTS, f"{device} sends {address}, not in server.core.protocol.REQUESTS"
         for tags in signatures.split("|"):
             assert tags in request_tags(address), (
                 f"{device} sends {address} {tags}; the table accepts {sorted(request_tags(address))}")
@@ -147,7 +147,7 @@ def test_every_address_a_device_sends_is_a_request_with_the_same_types(device):
 def test_every_address_a_device_routes_is_a_reply_with_the_same_types(device):
     receives = js_table(JS_FILES[device].read_text(), "RECEIVES")
     for address, tags in receives.items():
-        assert address in REPLIES, f"{device} routes {address}, not in server.protocol.REPLIES"
+        assert address in REPLIES, f"{device} routes {address}, not in server.core.protocol.REPLIES"
         assert tags == reply_tags(address), f"{device} reads {address} as {tags}, table: {reply_tags(address)}"
 
 

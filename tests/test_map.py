@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from server.config import DEFAULT_PRESETS_DIR
+from server.core.config import DEFAULT_PRESETS_DIR
 from test_cli import latentpad
 
 BUNDLE = DEFAULT_PRESETS_DIR / "default"

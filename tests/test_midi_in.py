@@ -20,8 +20,8 @@ import time
 import pytest
 
 from server.app import App
-from server.config import Settings
-from server.midi import MidiRouter
+from server.core.config import Settings
+from server.io.midi import MidiRouter
 from support import OscClient
 
 rtmidi = pytest.importorskip("rtmidi")
@@ -30,7 +30,7 @@ NOTE_ON, NOTE_OFF, CC = 0x90, 0x80, 0xB0
 
 
 class Voices:
-    """Stands in for server.audio's voice engine: records what the App hands it."""
+    """Stands in for server.io.audio's voice engine: records what the App hands it."""
 
     def __init__(self):
         self.triggers: queue.Queue = queue.Queue()
@@ -242,7 +242,7 @@ def test_bench_midi_section_measures_both_legs(presets_dir):
 
     from jack import jack_available
 
-    from server import bench_midi
+    from server.tools import bench_midi
 
     if not jack_available():
         pytest.skip("jackd (Debian jackd2) is not installed: the bench section starts one")
@@ -260,7 +260,7 @@ class RouterApp:
     """An in-process App whose router is fed bytes directly (no port)."""
 
     def __init__(self, app, loop, controller):
-        from server.controllers import load_map
+        from server.core.controllers import load_map
 
         self.app, self.loop = app, loop
         cmap = load_map(controller) if isinstance(controller, str) else controller
@@ -318,7 +318,7 @@ def test_a_pattern_cc_on_a_preset_without_groove_is_one_error_not_a_crash(tiny_m
 
 
 def test_a_latent_axis_beyond_the_preset_is_ignored_and_counted(tiny_models, tmp_path, presets_dir):
-    from server.controllers import parse
+    from server.core.controllers import parse
 
     cmap = parse("wide", '{"schema": 1, "name": "wide", "notes": [{"note": 36, "pad": 0}], "cc": ['
                          '{"cc": 1, "target": "latent", "pad": 0, "axis": 8},'

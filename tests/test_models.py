@@ -5,9 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from server.errors import ModelError
-from server.models import CPU, CUDA, choose_providers, load_models, session_options
-from server.presets import load_bundle
+from server.core.errors import ModelError
+from server.presets.bundle import load_bundle
+from server.presets.models import load_models
+from server.presets.runtime import CPU, CUDA, choose_providers, session_options
 from support import CLASSES, LATENT, LENGTH
 
 

@@ -56,7 +56,7 @@ def test_rave_decoder_is_built_from_its_own_v2_config():
 
 def test_growth_plot_is_drawn_with_and_without_the_peers(tmp_path):
     pytest.importorskip("matplotlib", reason="the plot needs matplotlib (the export extra)")
-    from server.bench_growth import plot
+    from server.tools.bench_growth import plot
 
     flood = {"p50_ms": 3.0, "p99_ms": 5.0}
     pads = {str(n): {"p50_ms": 3.0 * n, "p99_ms": 5.0 * n} for n in (1, 2, 4)}

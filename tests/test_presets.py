@@ -7,8 +7,8 @@ import sys
 
 import pytest
 
-from server.errors import PresetError
-from server.presets import list_presets, load_bundle, load_preset, resolve, validate_bundle
+from server.core.errors import PresetError
+from server.presets.bundle import list_presets, load_bundle, load_preset, resolve, validate_bundle
 from support import LENGTH, REPO, variant
 
 
@@ -136,7 +136,7 @@ def test_load_preset_and_list(own_presets_dir):
 
 
 def test_load_bundle_needs_no_onnxruntime(tiny_bundle):
-    code = ("import sys; from server.presets import load_bundle; p = load_bundle(sys.argv[1]); "
+    code = ("import sys; from server.presets.bundle import load_bundle; p = load_bundle(sys.argv[1]); "
             "assert 'onnxruntime' not in sys.modules, 'onnxruntime imported'; print(p.name)")
     out = subprocess.run([sys.executable, "-c", code, str(tiny_bundle)], cwd=REPO,
                          capture_output=True, text=True, timeout=60)

@@ -52,7 +52,7 @@ def prior_presets(tmp_path_factory, prior_sounds):
 
 
 def test_training_adds_a_valid_prior_to_the_bundle(prior_presets):
-    from server.presets import validate_bundle
+    from server.presets.bundle import validate_bundle
 
     manifest = read_manifest(prior_presets / "withprior")
     entry = manifest["models"]["oneshot.prior"]
@@ -67,7 +67,7 @@ def test_training_adds_a_valid_prior_to_the_bundle(prior_presets):
 
 
 def _head_probability(models, z, k):
-    from server.analysis import classify_point
+    from server.workers.analysis import classify_point
 
     return dict(classify_point(models, z))[models.preset.classes[k]]
 
@@ -76,8 +76,8 @@ def test_training_settles_the_map_through_the_prior(prior_presets):
     """Each node of a class region either already sounds like its class to the model's own head
     (kept) or is walked through the prior toward it, at the weakest strength that gets there."""
     from export.prior.settle import THRESHOLD, T0S
-    from server.models import load_models
-    from server.presets import load_bundle
+    from server.presets.bundle import load_bundle
+    from server.presets.models import load_models
 
     xy = read_manifest(prior_presets / "withprior")["xy_map"]
     settled = xy["settled"]
@@ -106,8 +106,8 @@ def test_each_node_gets_the_weakest_settle_its_class_is_heard_at(prior_presets):
     and T0S whose render the head gives p >= threshold, else the floor. Every node is given a class
     and the threshold is the median of the head's answers, so nodes land on several strengths."""
     from export.prior.settle import T0S, settle_nodes
-    from server.models import load_models
-    from server.presets import load_bundle
+    from server.presets.bundle import load_bundle
+    from server.presets.models import load_models
 
     models = load_models(load_bundle(prior_presets / "withprior"), "cpu", 1)
     prior = models.prior
@@ -150,8 +150,8 @@ def test_settling_again_starts_from_the_som(prior_presets, prior_sounds, tmp_pat
 
 
 def test_a_broken_settled_record_is_refused_by_field(prior_presets, tmp_path):
-    from server.errors import PresetError
-    from server.presets import load_bundle
+    from server.core.errors import PresetError
+    from server.presets.bundle import load_bundle
 
     folder = tmp_path / "withprior"
     shutil.copytree(prior_presets / "withprior", folder)
@@ -171,8 +171,8 @@ def test_numpy_sampler_matches_the_torch_sampler(tmp_path):
     """The server's walk (numpy around onnxruntime) and export.prior.model.sample agree."""
     from export.prior.model import Denoiser, PriorConfig, onehot, sample
     from export.prior.train import export
-    from server.models import load_models
-    from server.presets import load_bundle
+    from server.presets.bundle import load_bundle
+    from server.presets.models import load_models
 
     folder = build_bundle(tmp_path, "tiny")
     torch.manual_seed(3)
@@ -194,8 +194,8 @@ def test_numpy_sampler_matches_the_torch_sampler(tmp_path):
 
 
 def test_manifest_prior_object_and_role_go_together(tmp_path):
-    from server.errors import PresetError
-    from server.presets import load_bundle
+    from server.core.errors import PresetError
+    from server.presets.bundle import load_bundle
 
     folder = build_bundle(tmp_path, "tiny")
     manifest = read_manifest(folder)
@@ -212,8 +212,8 @@ def test_manifest_prior_object_and_role_go_together(tmp_path):
 
 
 def test_manifest_with_prior_steps_out_of_range_names_the_field(prior_presets, tmp_path):
-    from server.errors import PresetError
-    from server.presets import load_bundle
+    from server.core.errors import PresetError
+    from server.presets.bundle import load_bundle
 
     folder = tmp_path / "withprior"
     shutil.copytree(prior_presets / "withprior", folder)

@@ -9,9 +9,11 @@ import numpy as np
 import pytest
 from pythonosc.osc_message import OscMessage
 
-from server import oscdoc, protocol
-from server.errors import ProtocolError
-from server.osc import CaptureSink, Replier, parse_datagram
+from server.core import protocol
+
+from server.core.errors import ProtocolError
+from server.io.osc import CaptureSink, Replier, parse_datagram
+from server.tools import oscdoc
 from support import REPO, build
 
 D = 8
@@ -130,7 +132,7 @@ def test_combine_takes_src_weight_pairs_and_class_replies_name_prob_pairs():
 
 def test_docs_osc_md_is_generated_from_the_table():
     committed = (REPO / "docs" / "osc.md").read_text()
-    assert committed == oscdoc.markdown(), "regenerate: python -m server.protocol --markdown > docs/osc.md"
+    assert committed == oscdoc.markdown(), "regenerate: python -m server.tools.oscdoc --markdown > docs/osc.md"
     for address in list(protocol.REQUESTS) + list(protocol.REPLIES):
         assert f"`{address}`" in committed
 

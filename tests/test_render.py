@@ -8,9 +8,9 @@ import time
 import numpy as np
 import soundfile as sf
 
-from server.engine import Engine
-from server.protocol import PadRender, PadXY
-from server.render import Failed, Rendered, RenderWorker, finish, write_wav_atomic
+from server.core.engine import Engine
+from server.core.protocol import PadRender, PadXY
+from server.workers.render import Failed, Rendered, RenderWorker, finish, write_wav_atomic
 
 
 class GatedDecoder:

@@ -118,7 +118,7 @@ FORBIDDEN_CALLS = {"load", "loads"}  # on numpy: np.load can unpickle (allow_pic
 def test_the_server_imports_no_deserialiser_but_json():
     """Statically, over every server module: no pickle-like module is imported and numpy's
     np.load (which can unpickle) is never called."""
-    for path in sorted((REPO / "server").glob("*.py")):
+    for path in sorted((REPO / "server").rglob("*.py")):
         tree = ast.parse(path.read_text(), str(path))
         for node in ast.walk(tree):
             if isinstance(node, ast.Import):

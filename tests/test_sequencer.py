@@ -9,10 +9,10 @@ import rtmidi
 
 from jack import Jack, jack_available
 from midi_probe import Receiver
-from server.clock import InternalClock
-from server.midi_schedule import MidiScheduler, open_output
-from server.patterns import GM_NOTES, NINST, STEPS, Pattern
-from server.sequencer import DRUM_CHANNEL, NOTE_OFF, NOTE_ON, Sequencer, midi_velocity
+from server.core.patterns import GM_NOTES, NINST, STEPS, Pattern
+from server.io.clock import InternalClock
+from server.io.midi_schedule import MidiScheduler, open_output
+from server.io.sequencer import DRUM_CHANNEL, NOTE_OFF, NOTE_ON, Sequencer, midi_velocity
 
 pytestmark = pytest.mark.skipif(not jack_available(), reason="jackd (Debian jackd2) is not "
                                 "installed: real MIDI ports need it")
@@ -178,7 +178,7 @@ def test_serve_midi_out_plays_the_replied_pattern_with_its_micro_timing(tmp_path
     cycle of notes on `latentpad out` is the replied pattern, notes, velocities and offsets
     (read on the receiver's clock, JACK periods of 2.7 ms), and clock ticks come with it."""
     from support import GROOVE_NOTES, ServerProcess, add_groove, build_bundle
-    from server.midi_clock import TICK
+    from server.io.midi_clock import TICK
 
     root = tmp_path / "presets"
     add_groove(build_bundle(root, "tiny"))

@@ -14,8 +14,8 @@ import numpy as np
 import pytest
 import soundfile as sf
 
-from server.config import DEFAULT_PRESETS_DIR
-from server.library import build_index, make_index, nearest
+from server.core.config import DEFAULT_PRESETS_DIR
+from server.workers.library import build_index, make_index, nearest
 from support import ServerProcess
 from test_cli import latentpad
 
@@ -37,15 +37,15 @@ FILES = len(PICKS) + len(LONG) + 1  # + the long recording
 
 @pytest.fixture(scope="module")
 def models():
-    from server.models import load_models
-    from server.presets import load_preset
+    from server.presets.bundle import load_preset
+    from server.presets.models import load_models
 
     return load_models(load_preset(DEFAULT_PRESETS_DIR, "default"), "cpu", 1)
 
 
 def make_long_file(path: Path) -> None:
     """Four lmms hits at PLACED_S with silence between them, 3.5 s in all."""
-    from server.sample_io import resample
+    from server.core.sample_io import resample
 
     out = np.zeros(int(3.5 * RATE), np.float32)
     for start, name in zip(PLACED_S, ("kick01", "snare01", "clap01", "tom01")):
@@ -101,7 +101,7 @@ def test_the_index_is_cached_and_only_changes_are_encoded(models, library, tmp_p
 
 
 def test_a_file_is_its_own_nearest_neighbour(models, library):
-    from server.analysis import encode_file
+    from server.workers.analysis import encode_file
 
     index = build_index(models, [library]).index
     hits = nearest(index, encode_file(models, str(library / "kick01.ogg")), 5)
@@ -197,7 +197,7 @@ def test_no_library_is_an_error(client):
 
 
 def test_files_changing_while_indexing_do_not_stop_it(models, library, tmp_path, monkeypatch):
-    import server.library as lib_module
+    import server.workers.library as lib_module
 
     lib = tmp_path / "lib"
     lib.mkdir()

@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from server.soak import verdict
+from server.tools.soak import verdict
 from support import REPO, add_groove, build_bundle
 
 SECONDS, WINDOW = 10, 5

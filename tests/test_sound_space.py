@@ -50,7 +50,7 @@ def point(c: OscClient, pad: int) -> np.ndarray:
 
 
 def test_encode_places_the_pad_at_the_encoders_mu(space, c, tiny_models):
-    from server.analysis import encode_file
+    from server.workers.analysis import encode_file
 
     wav = space.samples / "hit.wav"
     sf.write(wav, hit(), 22050, subtype="PCM_16")

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 import soundfile as sf
 
-from server.config import DEFAULT_PRESETS_DIR
+from server.core.config import DEFAULT_PRESETS_DIR
 from support import CLASSES, ServerProcess
 from test_cli import latentpad
 

@@ -27,7 +27,7 @@ from pathlib import Path
 
 import numpy as np
 
-from server.patterns import INSTRUMENTS, NINST, OFFSET_LIMIT, STEPS
+from server.core.patterns import INSTRUMENTS, NINST, OFFSET_LIMIT, STEPS
 
 HYDROGEN = Path("/usr/share/hydrogen/data")
 LMMS = Path("/usr/share/lmms/projects")

@@ -30,7 +30,7 @@ from export.groove.corpus import SOURCES
 from export.groove.model import GrooveVAE, count_params
 from export.groove.train import load_model, load_patterns
 from export.oneshot import xymap
-from server.patterns import GM_NOTES, INSTRUMENTS, STEPS, STEPS_PER_BEAT, Controls, shape
+from server.core.patterns import GM_NOTES, INSTRUMENTS, STEPS, STEPS_PER_BEAT, Controls, shape
 
 FRAGMENT = "groove.json"
 FILES = {"groove.decoder": "groove_decoder.onnx", "groove.encoder": "groove_encoder.onnx"}
@@ -182,7 +182,7 @@ def build_fragment(args: argparse.Namespace) -> dict:
 
 def merge(fragment_dir: Path, bundle: Path) -> Path:
     """Copy the groove ONNX files into `bundle` and add the groove roles to its preset.json."""
-    from server.presets import MANIFEST, validate_bundle
+    from server.presets.bundle import MANIFEST, validate_bundle
 
     fragment = json.loads((fragment_dir / FRAGMENT).read_text())
     manifest_path = bundle / MANIFEST

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from server.patterns import INSTRUMENTS, STEPS
+from server.core.patterns import INSTRUMENTS, STEPS
 
 STAT_NAMES = tuple(f"density_{n}" for n in INSTRUMENTS) + ("syncopation", "downbeats", "density_total")
 

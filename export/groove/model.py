@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass
 import torch
 from torch import nn
 
-from server.patterns import NINST, OFFSET_LIMIT, STEPS
+from server.core.patterns import NINST, OFFSET_LIMIT, STEPS
 
 
 @dataclass(frozen=True)

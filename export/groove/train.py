@@ -4,7 +4,7 @@
     python -m export.groove.train --data ~/Clips --out runs/myclips        # .mid / .midi files
 
 `--data` is a corpus built by `export.groove.corpus` (train.npy + index.json) or any folder of
-MIDI clips (read with `server.groove_midi.read_clip`: channel-10 or GM-drum notes, 2-bar
+MIDI clips (read with `server.core.groove_midi.read_clip`: channel-10 or GM-drum notes, 2-bar
 windows). Unreadable clips and clips without drums are skipped with a message; none usable is
 an error. Checkpoints every `--ckpt-every` steps and at the end; `--resume` continues.
 """
@@ -23,7 +23,7 @@ from tqdm import tqdm
 from export import common
 from export.common import load_ckpt, save_ckpt
 from export.groove.model import GrooveConfig, GrooveVAE, count_params, loss_terms
-from server.groove_midi import MidiFileError, read_clip
+from server.core.groove_midi import MidiFileError, read_clip
 
 MIDI_EXTS = {".mid", ".midi", ".smf"}
 TINY = dict(latent_size=8, channels=16, hidden=32)

@@ -57,8 +57,8 @@ def _batched(fn, x: np.ndarray, size: int = 32) -> np.ndarray:
 
 
 def evaluate(preset_dir: Path, data: Path, split: str = "unseen", seed: int = 0) -> dict:
-    from server.models import load_models
-    from server.presets import load_bundle
+    from server.presets.models import load_models
+    from server.presets.bundle import load_bundle
 
     torch.set_num_threads(2)
     index = json.loads((data / "index.json").read_text())

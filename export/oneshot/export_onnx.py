@@ -203,7 +203,7 @@ def export_bundle(args: argparse.Namespace) -> Path:
         },
     }
     (out / "preset.json").write_text(json.dumps(manifest, indent=1) + "\n")
-    from server.presets import validate_bundle  # the server's own check, as it will load it
+    from server.presets.bundle import validate_bundle  # the server's own check, as it will load it
     validate_bundle(out)
     print(json.dumps({"bundle": str(out), "parity": par, "metrics": measured,
                       "metrics_seconds": round(time.time() - t0, 1)}, indent=1))

@@ -93,8 +93,8 @@ def heldout(bundle: Path, data: Path, out: Path, count: int = 8) -> Path:
 def unseen_sheet(bundle: Path, data: Path, out: Path, per_class: int = 2, seed: int = 0) -> Path:
     """Per class, a column per real hit of the held-out SOURCES (`unseen` split): the real hit,
     its encode -> render, and a prior class draw; through the server's own model code."""
-    from server.models import load_models
-    from server.presets import load_bundle
+    from server.presets.models import load_models
+    from server.presets.bundle import load_bundle
 
     models = load_models(load_bundle(bundle), "cpu", 2)
     classes, sr = list(models.preset.classes), models.preset.sample_rate_hz

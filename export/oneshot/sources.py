@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from server.sample_io import read_mono
+from server.core.sample_io import read_mono
 
 RESERVED = ("fluid-soundfont-gm", "fluid-soundfont-gs", "fluidr3mono-gm-soundfont",
             "musescore-general-soundfont", "avldrums.lv2-soundfont")

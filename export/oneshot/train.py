@@ -22,7 +22,7 @@ from export import common
 from export.common import load_ckpt, save_ckpt
 from export.oneshot.model import AttackLoss, EnvelopeLoss, LogMelLoss, MultiResolutionSTFTLoss, OneshotConfig, OneshotVAE, count_params, kl_divergence
 from export.oneshot_data import CLASSES, classify_name
-from server.sample_io import load_oneshot, resample
+from server.core.sample_io import load_oneshot, resample
 
 AUDIO_EXTS = {".wav", ".flac", ".ogg", ".aif", ".aiff"}
 TINY = dict(latent_size=8, length=4096, dec_channels=(32, 16, 8, 8), enc_channels=(8, 8, 16, 16))

@@ -44,8 +44,8 @@ def _norm(x: np.ndarray) -> np.ndarray:
 
 def choose(preset_dir: Path, data: Path, seed: int = 0, grid=GRID) -> dict:
     from export.judge import load_split
-    from server.models import load_models
-    from server.presets import load_bundle
+    from server.presets.models import load_models
+    from server.presets.bundle import load_bundle
 
     models = load_models(load_bundle(preset_dir), "cpu", 2)
     prior = models.prior

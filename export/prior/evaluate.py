@@ -2,7 +2,7 @@
 
     python -m export.prior.evaluate --preset presets/default --data data/oneshot [--write]
 
-Everything runs through the server's own code (`server.models.load_models`: the ONNX decoder,
+Everything runs through the server's own code (`server.presets.models.load_models`: the ONNX decoder,
 encoder and the numpy prior sampler), so the figures are those of what a performer plays. The
 judge (`export.judge`) is trained on the corpus' real training sounds only; its accuracy on the
 real held-out kits is reported first. Measured:
@@ -105,8 +105,8 @@ def _map_variety(map_audio, som_audio, has, node_classes, audio, labels, rows: i
 def evaluate(preset_dir: Path, data: Path, seed: int = 0, guidance: float | None = None,
              judge_seed: int = 0) -> dict:
     from export.judge import load_split
-    from server.models import load_models
-    from server.presets import load_bundle
+    from server.presets.bundle import load_bundle
+    from server.presets.models import load_models
 
     torch.set_num_threads(2)
     judge, judge_held_out = trained_on_corpus(data, judge_seed)

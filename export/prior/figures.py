@@ -30,8 +30,8 @@ STRENGTHS = (0.0, 0.25, 0.5, 0.75, 1.0)
 
 
 def draw_figure(preset_dir: Path, out: Path) -> Path:
-    from server.models import load_models
-    from server.presets import load_bundle
+    from server.presets.bundle import load_bundle
+    from server.presets.models import load_models
 
     models = load_models(load_bundle(preset_dir), "cpu", 2)
     prior, preset = models.prior, models.preset
@@ -75,8 +75,8 @@ def draw_figure(preset_dir: Path, out: Path) -> Path:
 
 def draw_settled(preset_dir: Path, out: Path):
     """SOM node against settled node, one moved node per class (the first in map order)."""
-    from server.models import load_models
-    from server.presets import load_bundle
+    from server.presets.bundle import load_bundle
+    from server.presets.models import load_models
 
     settled = json.loads((preset_dir / "preset.json").read_text())["xy_map"].get("settled")
     if not settled:

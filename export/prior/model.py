@@ -1,4 +1,4 @@
-"""The prior's denoiser and its sampler, in torch (training, parity) — `server/prior.py` runs the same
+"""The prior's denoiser and its sampler, in torch (training, parity) — `server/presets/prior.py` runs the same
 sampler in numpy over the exported ONNX denoiser.
 
 Flow matching (rectified flow) in the normalised latent x = (z - mean) / std, with mean and std the

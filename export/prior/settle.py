@@ -11,7 +11,7 @@ prior toward its own class:
   lands on are left as they are);
 - a settle of strength t0 scales the node's normalised latent by t0 (no noise: it is
   deterministic, so neighbours stay neighbours) and walks it from time t0 back to 1 with the class's
-  guidance (`server.prior.PriorSampler.walk`, the server's own sampler);
+  guidance (`server.presets.prior.PriorSampler.walk`, the server's own sampler);
 - each node gets the weakest settle in `T0S` at which the model's own class head names its class
   with probability >= `THRESHOLD`; a node the head already hears as its class is not moved, and
   the strongest settle is the floor. The independent judge (`export.judge`) plays no part here:
@@ -36,9 +36,9 @@ THRESHOLD = 0.8
 
 
 def _head_probability(models, z: np.ndarray, classes: np.ndarray) -> np.ndarray:
-    """What /pad/classify would answer for each point (`server.analysis.classify_point`): the
+    """What /pad/classify would answer for each point (`server.workers.analysis.classify_point`): the
     probability of classes[i]."""
-    from server.analysis import classify_point
+    from server.workers.analysis import classify_point
 
     names = models.preset.classes
     return np.array([dict(classify_point(models, p))[names[k]] for p, k in zip(z, classes)])
@@ -68,8 +68,8 @@ def settle_nodes(models, som: np.ndarray, node_classes: np.ndarray, t0s=T0S,
 def settle_bundle(preset: Path, data: Path, command: str, t0s=T0S, threshold: float = THRESHOLD) -> dict:
     """Settle the bundle's map in place (preset.json, written atomically); returns the summary."""
     from export.prior.train import corpus_latents
-    from server.models import load_models
-    from server.presets import load_bundle, validate_bundle
+    from server.presets.bundle import load_bundle, validate_bundle
+    from server.presets.models import load_models
 
     mu, _, labels, manifest = corpus_latents(preset, data)
     models = load_models(load_bundle(preset), "cpu", 2)

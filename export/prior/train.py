@@ -133,7 +133,7 @@ def export(net: Denoiser, preset: Path, manifest: dict, info: dict, command: str
     tmp = preset / "preset.json.tmp"  # a server or test reading the bundle never sees half a file
     tmp.write_text(json.dumps(manifest, indent=1) + "\n")
     tmp.replace(preset / "preset.json")
-    from server.presets import validate_bundle
+    from server.presets.bundle import validate_bundle
 
     validate_bundle(preset)
     return {"max_abs_diff": max_abs}

@@ -25,7 +25,7 @@ var CLASSES = ["kick", "snare", "clap", "closed_hat", "open_hat", "tom", "cymbal
 
 // The OSC this device sends (address -> type tags, `|` between the signatures of an address sent
 // in more than one shape) and routes (address -> type tags); tests/test_m4l_patches.py checks
-// every signature against server.protocol REQUESTS / REPLIES.
+// every signature against server.core.protocol REQUESTS / REPLIES.
 var SENDS = {
   "/hello": "ii", "/ping": "i", "/pad/xy": "iff", "/pad/random": "if|ifs", "/pad/vary": "if",
   "/pad/transform": "isf", "/pad/morph": "iiif", "/pad/render": "i", "/scene/store": "i",

@@ -1,0 +1,395 @@
+"""THE OSC address table, declared once as data, and the pure functions derived from it.
+
+`REQUESTS` lists every address a client may send (arguments, ranges, reply); `REPLIES` every
+address the server sends. `decode` turns (address, args) into a frozen request or raises
+`ProtocolError`; `encode` builds a reply datagram (float32 'f', never 'd'; under 8 KB);
+`server.tools.oscdoc.markdown` renders docs/osc.md from these tables:
+`python -m server.core.protocol --markdown > docs/osc.md`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from dataclasses import dataclass
+from typing import Any, Callable, Optional
+
+from pythonosc.osc_message_builder import OscMessageBuilder
+
+from server.core.config import PRESET_NAME_RE
+from server.core.errors import ProtocolError
+from server.core.patterns import GM_NOTES, INSTRUMENTS, NINST
+from server.core.requests import (  # noqa: F401  (re-exported: callers import requests from here)
+    Hello, Ping, PadXY, PadLatent, PadRandom, PadRender, PresetLoad, PresetList, Stats, PatternXY,
+    PatternDensity, PatternTemperature, PatternStore, PatternRecall, PadEncode, PadVary, PadMorph,
+    PadCombine, PadClassify, PadSave, SceneStore, SceneRecall,
+    PadSimilar, LibraryRescan, PadTrigger, PadTransform, PadHumanize, PadWidth)
+
+NPADS = 16
+MAX_DATAGRAM = 8192  # every datagram we send stays strictly below this many bytes
+# client rates we resample to: standard ones only, so every up/down ratio (and its filter) is small
+SAMPLE_RATES_HZ = (8000, 11025, 16000, 22050, 24000, 32000, 44100, 48000, 88200, 96000,
+                   176400, 192000)
+LATENT_ABS_MAX = 10.0
+
+
+@dataclass(frozen=True)
+class Arg:
+    name: str
+    tag: str  # OSC type tag: "i" int32, "f" float32, "s" string
+    low: Optional[float] = None
+    high: Optional[float] = None
+    optional: bool = False  # may be left off: trailing ones, or a leading one (/pattern/density)
+    default: Any = None
+    count: Optional[str] = None  # variadic: how many values ("latent_size", "any" or "groups")
+    group: tuple = ()  # count="groups": the Args one repeated group holds, e.g. (src:i weight:f)
+    max_groups: int = 0  # count="groups": 1..max_groups groups
+    pattern: Any = None  # strings: compiled regex the whole value must match
+    max_len: int = 1024  # strings: longest accepted (requests) / kept (replies)
+    choices: tuple = ()  # ints: the only accepted values, when given
+
+
+@dataclass(frozen=True)
+class Address:
+    path: str
+    args: tuple
+    request: type
+    reply: str  # reply address(es) a valid message gets
+    doc: str
+
+
+@dataclass(frozen=True)
+class Reply:
+    path: str
+    args: tuple
+    doc: str
+
+
+PAD = Arg("pad", "i", 0, NPADS - 1)
+PATTERN_REPLY = "/pattern/row, /pattern/offset"
+PATTERN_SCENES = 16
+SCENE = Arg("slot", "i", 0, PATTERN_SCENES - 1)
+PRESET_NAME = Arg("name", "s", pattern=PRESET_NAME_RE, max_len=64)
+CLASS_NAME_RE = re.compile(r"[a-z][a-z0-9_]{0,31}")  # the preset's `classes` decide which exist
+CLASS_NAME_REQUIRED = Arg("class_name", "s", pattern=CLASS_NAME_RE, max_len=32)
+CLASS_NAME = Arg("class_name", "s", pattern=CLASS_NAME_RE, max_len=32, optional=True)
+SCENE_SLOTS = 16
+
+REQUESTS = {a.path: a for a in (
+    Address("/hello", (Arg("reply_port", "i", 1, 65535),
+                       Arg("sample_rate_hz", "i", 8000, 192000, optional=True,
+                           choices=SAMPLE_RATES_HZ)), Hello, "/hello",
+            "register this sender: replies go to its host at reply_port; renders are resampled "
+            "to sample_rate_hz (default: the preset's rate)"),
+    Address("/ping", (Arg("seq", "i"),), Ping, "/pong", "liveness and round-trip check"),
+    Address("/pad/xy", (PAD, Arg("x", "f", 0.0, 1.0), Arg("y", "f", 0.0, 1.0)), PadXY, "/sample",
+            "move the pad on the preset's 2-D map (bilinear over the xy_map grid); re-render"),
+    Address("/pad/latent", (PAD, Arg("z", "f", -LATENT_ABS_MAX, LATENT_ABS_MAX, count="latent_size")),
+            PadLatent, "/sample", "set the pad's full latent (exactly latent_size floats); re-render"),
+    Address("/pad/random", (PAD, Arg("spread", "f", 0.0, 4.0, optional=True, default=1.0), CLASS_NAME),
+            PadRandom, "/sample",
+            "a new sound (seeded). With a diffusion prior (oneshot.prior): drawn from it, of class_name "
+            "when given (one of the preset's classes), starting noise scaled by spread; without one: "
+            "mean + spread * std * N(0, 1) from latent_prior, and class_name is refused. Either optional "
+            "argument may come alone (told apart by type); re-render"),
+    Address("/pad/render", (PAD,), PadRender, "/sample",
+            "re-render the pad at its current point (e.g. for every pad after /preset)"),
+    Address("/pad/encode", (PAD, Arg("path", "s", pattern=re.compile(r"/.+"), max_len=4096)), PadEncode,
+            "/sample", "place a sound file (WAV/AIFF/FLAC/OGG, any rate, trimmed to its onset) in the latent "
+            "space: the pad's point and home = the encoder's mu; re-render. An absolute path inside a "
+            "--sample-dir folder (symlinks resolved); /error naming the file for anything else; read and "
+            "encoded off the receive path, latest wins per pad"),
+    Address("/pad/vary", (PAD, Arg("amount", "f", 0.0, 2.0)), PadVary, "/sample",
+            "a variation of the pad's home (seeded). With a diffusion prior: home noised part-way "
+            "(amount 0 = none, 2 = all the way: a fresh draw) and denoised, so it keeps the sound's "
+            "identity; without one: home + amount * latent_prior.std * N(0, 1). The pad keeps its home "
+            "(the point it was last encoded, moved, randomised, morphed, combined or transformed to), so "
+            "repeated varies stay around home instead of drifting; re-render"),
+    Address("/pad/transform", (PAD, CLASS_NAME_REQUIRED, Arg("strength", "f", 0.0, 1.0)), PadTransform,
+            "/sample", "turn the pad's sound toward another class (kick into snare) with the diffusion "
+            "prior: noised part-way by strength (0 = unchanged, 1 = a new draw of that class) and "
+            "denoised guided by class_name; the result is the pad's new home; re-render. /error when the "
+            "preset has no oneshot.prior"),
+    Address("/pad/humanize", (PAD, Arg("amount", "f", 0.0, 2.0)), PadHumanize, "/humanize",
+            "round robin: with amount > 0 every trigger of the pad (/pad/trigger, a MIDI note) is "
+            "followed by /pad/vary pad amount, so the next hit plays a fresh variation of the pad's home "
+            "(/sample as usual); 0 turns it off. The Sampler device does the same for the notes it plays"),
+    Address("/pad/width", (PAD, Arg("width", "f", 0.0, 1.0)), PadWidth, "/width, /sample",
+            "stereo width of the pad's renders from now on: with width > 0 its WAVs are stereo, L the "
+            "pad's sound and R a close variation of it (the diffusion prior's /pad/vary at amount "
+            "width / 2 with noise fixed per pad, or Gaussian without a prior); 0 = mono again. "
+            "Replies /width, then re-renders the pad"),
+    Address("/pad/morph", (PAD, Arg("a", "i", 0, NPADS - 1), Arg("b", "i", 0, NPADS - 1),
+                           Arg("t", "f", 0.0, 1.0)), PadMorph, "/sample",
+            "the pad's point = (1 - t) * point of pad a + t * point of pad b; re-render"),
+    Address("/pad/combine", (PAD, Arg("terms", "if", count="groups", max_groups=8, group=(
+                Arg("src", "i", 0, NPADS - 1), Arg("weight", "f", -2.0, 2.0)))), PadCombine, "/sample",
+            "latent arithmetic: the pad's point = mean + sum of weight * (point of src - mean) over 1 to 8 "
+            "(src, weight) pairs, mean = latent_prior.mean (weights may be negative); re-render"),
+    Address("/pad/classify", (PAD,), PadClassify, "/class",
+            "class probabilities of the pad's current sound (decode, encode, softmax of the class head), "
+            "off the receive path; /error if the preset has no encoder"),
+    Address("/pad/save", (PAD, Arg("name", "s", optional=True, max_len=120)),
+            PadSave, "/saved",
+            "copy the pad's latest render into --save-dir as NAME.wav (its last path part, characters "
+            "outside [A-Za-z0-9_.-] replaced by _) or, without a name, "
+            "`<class>_<x>_<y>_<point hash>.wav`; /error if the pad has no render yet"),
+    Address("/pad/similar", (PAD, Arg("k", "i", 1, 32)), PadSimilar, "/similar",
+            "the k sounds in the --library folders nearest the pad's current point (cosine distance "
+            "between the point and the hits' encoder mus); off the receive path; /error without --library, "
+            "without an encoder or while the first index is still being built"),
+    Address("/pad/trigger", (PAD, Arg("velocity", "f", 0.0, 1.0, optional=True, default=1.0)), PadTrigger,
+            "—", "play the pad's latest render (serve --audio; without it the trigger is only counted); "
+            "MIDI notes from --midi-in trigger pads the same way"),
+    Address("/library/rescan", (), LibraryRescan, "/library",
+            "re-index the --library folders off the receive path (only new and changed files are "
+            "encoded); /library when done"),
+    Address("/scene/store", (Arg("slot", "i", 0, SCENE_SLOTS - 1),), SceneStore, "/scene",
+            "bookmark all 16 pads' points (and homes) in a slot"),
+    Address("/scene/recall", (Arg("slot", "i", 0, SCENE_SLOTS - 1),
+                              Arg("morph_ms", "f", 0.0, 60000.0, optional=True, default=0.0)),
+            SceneRecall, "/sample, /scene",
+            "go to a stored scene: every pad re-renders at its stored point, at once (morph_ms 0) or "
+            "gliding there over morph_ms (renders every 20 ms, latest wins; a new recall or a gesture "
+            "on a pad stops that pad's glide); /scene when it arrives; /error for an empty slot"),
+    Address("/pattern/xy", (Arg("x", "f", 0.0, 1.0), Arg("y", "f", 0.0, 1.0)), PatternXY, PATTERN_REPLY,
+            "new drum pattern from the preset's groove map (bilinear over groove.map); replies one "
+            "/pattern/row and one /pattern/offset per instrument (9); /error if the preset has no groove model"),
+    Address("/pattern/density", (Arg("instrument", "i", 0, NINST - 1, optional=True),
+                                 Arg("density", "f", 0.0, 1.0)), PatternDensity, PATTERN_REPLY,
+            "density of one instrument (0 kick .. 8 ride, see /pattern/row) or, without it, of all: "
+            "0 = silent, 0.5 = as the model decoded, 1 = every step; replies the pattern's rows"),
+    Address("/pattern/temperature", (Arg("temperature", "f", 0.0, 2.0),), PatternTemperature, PATTERN_REPLY,
+            "0 = the most likely pattern (threshold), 1 = sample with the model's probabilities "
+            "(same seed, same pattern); replies the pattern's rows"),
+    Address("/pattern/scene/store", (SCENE,), PatternStore, "/pattern/scene",
+            "bookmark the pattern's point and controls (XY, densities, temperature) in a slot"),
+    Address("/pattern/scene/recall", (SCENE,), PatternRecall, PATTERN_REPLY,
+            "go back to a stored pattern point and its controls; replies the pattern's rows "
+            "(/error for an empty slot)"),
+    Address("/preset/load", (PRESET_NAME,), PresetLoad, "/preset",
+            "load and validate the bundle `presets/NAME` off the receive path; on success pads reset to the "
+            "new preset's start points; on failure the old preset keeps serving and /error says why"),
+    Address("/preset/list", (), PresetList, "/presets", "list preset folder names"),
+    Address("/stats", (), Stats, "/stats", "render worker counters"),
+)}
+
+REPLIES = {r.path: r for r in (
+    Reply("/hello", (Arg("version", "s"), Arg("preset", "s"), Arg("pads", "i")),
+          "server version, current preset, number of pads"),
+    Reply("/pong", (Arg("seq", "i"),), "the /ping's seq"),
+    Reply("/sample", (Arg("pad", "i"), Arg("path", "s", max_len=4096), Arg("seq", "i")),
+          "a new WAV for the pad (24-bit, the client's sample rate); seq = the pad's request "
+          "counter of the request it answers (1 = first request on that pad since start)"),
+    Reply("/class", (Arg("pad", "i"), Arg("classes", "sf", count="groups", max_groups=64, group=(
+              Arg("name", "s", max_len=64), Arg("prob", "f")))),
+          "the pad's classes and probabilities as name:s prob:f pairs, most likely first (all classes)"),
+    Reply("/width", (Arg("pad", "i"), Arg("width", "f")), "the pad's stereo width now (0 = mono)"),
+    Reply("/humanize", (Arg("pad", "i"), Arg("amount", "f")), "the pad's round-robin variation amount now (0 = off)"),
+    Reply("/similar", (Arg("pad", "i"), Arg("hits", "sff", count="groups", max_groups=32, group=(
+              Arg("path", "s", max_len=4096), Arg("start_s", "f"), Arg("distance", "f")))),
+          "nearest first: path:s start_s:f (where the hit starts in the file, seconds) distance:f "
+          "(cosine, 0 = same direction, up to 2); several /similar datagrams (same pad, continuing "
+          "the list) when k results do not fit in one"),
+    Reply("/library", (Arg("count", "i"), Arg("files", "i"), Arg("skipped", "i")),
+          "the library index is ready: hits indexed, sound files, files that could not be read"),
+    Reply("/saved", (Arg("pad", "i"), Arg("path", "s", max_len=4096)), "where /pad/save wrote the WAV"),
+    Reply("/scene", (Arg("slot", "i"),), "the scene slot stored, or the recalled scene has arrived"),
+    Reply("/pattern/row", (Arg("instrument", "i"), Arg("velocity", "f", count="any")),
+          "one instrument's 32 steps (2 bars of 16ths): velocity in [0, 1], 0 = no hit; instruments "
+          + ", ".join(f"{i} {name} ({note})" for i, (name, note) in enumerate(zip(INSTRUMENTS, GM_NOTES)))
+          + "; apply at the next bar"),
+    Reply("/pattern/offset", (Arg("instrument", "i"), Arg("offset", "f", count="any")),
+          "the same instrument's micro-timing per step, in 16ths (-0.5..0.5, negative = early; 0 where no hit)"),
+    Reply("/pattern/scene", (Arg("slot", "i"),), "the slot the pattern scene was stored in"),
+    Reply("/preset", (Arg("name", "s"),), "the preset now serving; pads were reset"),
+    Reply("/presets", (Arg("name", "s", count="any"),), "preset folder names (not validated)"),
+    Reply("/stats", (Arg("requests", "i"), Arg("renders", "i"), Arg("superseded", "i"),
+                     Arg("errors", "i")), "render requests, renders done, requests replaced "
+          "before rendering (latest wins), render errors"),
+    Reply("/error", (Arg("address", "s", max_len=256), Arg("message", "s", max_len=1000)),
+          "the request's address (\"\" if undecodable) and what was wrong; nothing else changed"),
+)}
+
+REQUEST_ADDRESS = {spec.request: path for path, spec in REQUESTS.items()}
+
+
+def address_of(request) -> str:
+    return REQUEST_ADDRESS[type(request)]
+
+
+# --- decode ---------------------------------------------------------------------------------
+def fmt_number(v) -> str:
+    return str(int(v)) if float(v).is_integer() else repr(float(v))
+
+
+def _range_text(arg: Arg) -> str:
+    if arg.low is None:
+        return ""
+    return f" in [{fmt_number(arg.low)}, {fmt_number(arg.high)}]"
+
+
+def _check_range(address: str, arg: Arg, value) -> None:
+    if arg.low is not None and not arg.low <= value <= arg.high:
+        raise ProtocolError(address, f"{arg.name} must be{_range_text(arg)}, got {value!r}")
+
+
+def _as_int(address: str, arg: Arg, value):
+    if type(value) is not int:  # bool is not int here; floats are refused
+        raise ProtocolError(address, f"{arg.name} must be an int (i){_range_text(arg)}, "
+                                     f"got {type(value).__name__} {value!r}")
+    _check_range(address, arg, value)
+    if arg.choices and value not in arg.choices:
+        raise ProtocolError(address, f"{arg.name} must be one of {', '.join(map(str, arg.choices))}, "
+                                     f"got {value}")
+    return value
+
+
+def _as_float(address: str, arg: Arg, value):
+    if type(value) not in (int, float):  # Max may send 0 as an int
+        raise ProtocolError(address, f"{arg.name} must be a float (f){_range_text(arg)}, "
+                                     f"got {type(value).__name__} {value!r}")
+    if not math.isfinite(value):
+        raise ProtocolError(address, f"{arg.name} must be finite, got {value!r}")
+    _check_range(address, arg, value)
+    return float(value)
+
+
+def _as_str(address: str, arg: Arg, value):
+    if type(value) is not str:
+        raise ProtocolError(address, f"{arg.name} must be a string (s), got {type(value).__name__}")
+    if len(value) > arg.max_len or (arg.pattern is not None and not arg.pattern.fullmatch(value)):
+        raise ProtocolError(address, f"{arg.name} {value[:80]!r} is not allowed: use "
+                                     f"{arg.pattern.pattern if arg.pattern else 'a shorter string'}")
+    return value
+
+
+_CHECK: dict[str, Callable] = {"i": _as_int, "f": _as_float, "s": _as_str}
+
+
+def signature(args: tuple) -> str:
+    """`pad:i x:f y:f`, with [optional] and variadic… arguments."""
+    def one(a: Arg) -> str:
+        if a.group:
+            return "(" + " ".join(f"{g.name}:{g.tag}" for g in a.group) + ")…"
+        text = f"{a.name}:{a.tag}" + ("…" if a.count else "")
+        return f"[{text}]" if a.optional else text
+    return " ".join(one(a) for a in args)
+
+
+_FITS = {"i": lambda v: type(v) is int, "f": lambda v: type(v) in (int, float), "s": lambda v: type(v) is str}
+
+
+def _present(fixed: tuple, args: tuple) -> tuple:
+    """The arguments that the given values stand for: optional ones are left off from the end of
+    the list, except that a leading optional argument goes first (`[inst:i] d:f`). When that
+    reading does not fit the values' types but leaving off other optional ones does, that one is
+    it (`/pad/random pad [spread:f] [class_name:s]` takes `pad class_name`)."""
+    missing = len(fixed) - len(args)
+    if missing <= 0:
+        return fixed
+    order = [i for i, a in enumerate(fixed) if a.optional]
+    order = order[:1] + order[:0:-1] if order and order[0] == 0 else order[::-1]
+    readings = [order[:missing]] + [list(c) for c in itertools.combinations(order, missing)]
+    for dropped in readings:
+        present = tuple(a for i, a in enumerate(fixed) if i not in dropped)
+        if all(_FITS[a.tag](v) for a, v in zip(present, args)):
+            return present
+    return tuple(a for i, a in enumerate(fixed) if i not in order[:missing])  # its errors name the type
+
+
+def request_signatures(path: str) -> set:
+    """Every type-tag string `decode` accepts for a request without a variadic tail: all ways of
+    leaving optional arguments off (which `_present` tells apart by count and type)."""
+    fixed = tuple(a for a in REQUESTS[path].args if a.count is None)
+    optional = [i for i, a in enumerate(fixed) if a.optional]
+    out = set()
+    for n in range(len(optional) + 1):
+        for dropped in itertools.combinations(optional, n):
+            present = tuple(a for i, a in enumerate(fixed) if i not in dropped)
+            sample = tuple({"i": 0, "f": 0.5, "s": "x"}[a.tag] for a in present)
+            if _present(fixed, sample) == present:
+                out.add("".join(a.tag for a in present))
+    return out
+
+
+def decode(address: str, args, *, latent_size: int):
+    """(address, args) -> frozen request, or ProtocolError naming the address and problem."""
+    spec = REQUESTS.get(address)
+    if spec is None:
+        raise ProtocolError(address, "unknown address (known: " + ", ".join(REQUESTS) + ")")
+    args = tuple(args)
+    fixed = tuple(a for a in spec.args if a.count is None)
+    variadic = spec.args[-1] if spec.args and spec.args[-1].count else None
+    required = sum(not a.optional for a in fixed)
+    if variadic is not None and variadic.group:
+        n, size = len(args) - len(fixed), len(variadic.group)
+        ok = n > 0 and n % size == 0 and n // size <= variadic.max_groups
+        want = f"{len(fixed)} + {size} x (1 to {variadic.max_groups})"
+    elif variadic is not None:
+        ok, want = len(args) == len(fixed) + latent_size, f"{len(fixed) + latent_size}"
+    else:
+        ok = required <= len(args) <= len(fixed)
+        want = str(required) if required == len(fixed) else f"{required} to {len(fixed)}"
+    if not ok:
+        extra = f" ({variadic.name}: latent_size = {latent_size} values)" if variadic and not variadic.group else ""
+        raise ProtocolError(address, f"expects {signature(spec.args)}{extra}: {want} arguments, "
+                                     f"got {len(args)}")
+    present = _present(fixed, args)
+    values = {a.name: _CHECK[a.tag](address, a, v) for a, v in zip(present, args)}
+    values.update({a.name: a.default for a in fixed if a not in present})
+    if variadic is not None and variadic.group:
+        tail, size = args[len(fixed):], len(variadic.group)
+        values[variadic.name] = tuple(
+            tuple(_CHECK[g.tag](address, g, v) for g, v in zip(variadic.group, tail[i:i + size]))
+            for i in range(0, len(tail), size))
+    elif variadic is not None:
+        values[variadic.name] = tuple(_CHECK[variadic.tag](address, variadic, v)
+                                      for v in args[len(fixed):])
+    return spec.request(**values)
+
+
+# --- encode ---------------------------------------------------------------------------------
+def _wire_int(v) -> int:
+    return int(v.__index__())  # plain int, also from numpy integers
+
+
+def _wire_float(v) -> float:
+    f = float(v)
+    if not math.isfinite(f):
+        raise ValueError(f"refusing to send non-finite float {v!r}")
+    return f
+
+
+_WIRE: dict[str, Callable] = {"i": _wire_int, "f": _wire_float, "s": str}
+
+
+def _build(address: str, typed: list) -> bytes:
+    builder = OscMessageBuilder(address)
+    for tag, value in typed:
+        builder.add_arg(value, tag)
+    return builder.build().dgram
+
+
+def encode(address: str, *args) -> bytes:
+    """A reply datagram: plain Python values with the table's tags; strings cut to max_len;
+    a variadic tail is shortened until the datagram fits under MAX_DATAGRAM."""
+    spec = REPLIES[address]
+    fixed = [a for a in spec.args if a.count is None]
+    variadic = spec.args[-1] if spec.args and spec.args[-1].count else None
+    if len(args) < len(fixed) or (variadic is None and len(args) != len(fixed)):
+        raise ValueError(f"reply {address} takes {signature(spec.args)}, got {len(args)} values")
+    tail = variadic.group if variadic is not None and variadic.group else (variadic,)
+    typed = []
+    for i, value in enumerate(args):
+        arg = fixed[i] if i < len(fixed) else tail[(i - len(fixed)) % len(tail)]
+        value = _WIRE[arg.tag](value)
+        typed.append((arg.tag, value[: arg.max_len] if arg.tag == "s" else value))
+    dgram = _build(address, typed)
+    while len(dgram) >= MAX_DATAGRAM and variadic is not None and len(typed) > len(fixed):
+        del typed[-len(tail):]
+        dgram = _build(address, typed)
+    if len(dgram) >= MAX_DATAGRAM:
+        raise ValueError(f"reply {address} is {len(dgram)} bytes, over the {MAX_DATAGRAM} limit")
+    return dgram

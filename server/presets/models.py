@@ -1,0 +1,144 @@
+"""onnxruntime sessions for a preset: providers, threads, graph check, warm-up.
+
+Sessions are created and warmed once, off the receive path; `Decoder.render` is then the only
+call the render worker makes. onnxruntime releases the GIL while it runs.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+from typing import Optional
+
+import numpy as np
+import onnxruntime as ort
+
+from server.core.errors import ModelError
+from server.presets.bundle import Preset, check_graph_io
+from server.presets.prior import PriorSampler
+from server.presets.runtime import choose_providers, session_options
+
+log = logging.getLogger("server.models")
+
+WARMUP_RUNS = 5
+
+
+def _session(preset: Preset, role: str, providers: list, threads: int) -> ort.InferenceSession:
+    entry = preset.models[role]
+    try:
+        session = ort.InferenceSession(str(entry.path), sess_options=session_options(threads),
+                                       providers=providers)
+    except Exception as exc:  # onnxruntime's own exception types
+        raise ModelError(f"models.{role}: onnxruntime cannot load {entry.path.name}: {exc}; "
+                         "re-export the bundle") from exc
+    check_graph_io(preset, role, session.get_inputs(), session.get_outputs())
+    return session
+
+
+class Decoder:
+    """z [batch, latent_size] float32 -> audio [batch, length_samples] float32."""
+
+    def __init__(self, session: ort.InferenceSession, preset: Preset):
+        (self._input, _), = preset.models["oneshot.decoder"].inputs
+        (self._output, _), = preset.models["oneshot.decoder"].outputs
+        self._session = session
+        self._names = [self._output]
+        self.latent_size = preset.latent_size
+        self.length_samples = preset.length_samples
+        self.provider = session.get_providers()[0]
+
+    def render(self, z: np.ndarray) -> np.ndarray:
+        z = np.ascontiguousarray(z, dtype=np.float32)
+        if z.ndim != 2 or z.shape[1] != self.latent_size:
+            raise ModelError(f"decoder wants z of shape [batch, {self.latent_size}], got {z.shape}")
+        try:
+            (audio,) = self._session.run(self._names, {self._input: z})
+        except Exception as exc:
+            raise ModelError(f"decoder run failed: {exc}") from exc
+        return audio
+
+
+class Encoder:
+    """audio [batch, length_samples] -> (mu, logvar, class_logits)."""
+
+    def __init__(self, session: ort.InferenceSession, preset: Preset):
+        (self._input, _), = preset.models["oneshot.encoder"].inputs
+        self._names = [name for name, _ in preset.models["oneshot.encoder"].outputs]
+        self._session = session
+        self.length_samples = preset.length_samples
+
+    def encode(self, audio: np.ndarray) -> tuple:
+        audio = np.ascontiguousarray(audio, dtype=np.float32)
+        if audio.ndim != 2 or audio.shape[1] != self.length_samples:
+            raise ModelError(f"encoder wants audio of shape [batch, {self.length_samples}], "
+                             f"got {audio.shape}")
+        try:
+            return tuple(self._session.run(self._names, {self._input: audio}))
+        except Exception as exc:
+            raise ModelError(f"encoder run failed: {exc}") from exc
+
+
+class GrooveDecoder:
+    """z [batch, groove latent] -> (hit_logits, velocity, offset), each [batch, 9, 32]."""
+
+    def __init__(self, session: ort.InferenceSession, preset: Preset):
+        (self._input, _), = preset.models["groove.decoder"].inputs
+        self._names = [name for name, _ in preset.models["groove.decoder"].outputs]
+        self._session = session
+        self.latent_size = preset.groove.latent_size
+
+    def decode(self, z: np.ndarray) -> tuple:
+        z = np.ascontiguousarray(z, dtype=np.float32)
+        if z.ndim != 2 or z.shape[1] != self.latent_size:
+            raise ModelError(f"groove decoder wants z of shape [batch, {self.latent_size}], got {z.shape}")
+        try:
+            return tuple(self._session.run(self._names, {self._input: z}))
+        except Exception as exc:
+            raise ModelError(f"groove decoder run failed: {exc}") from exc
+
+
+@dataclass(frozen=True, eq=False)
+class Models:
+    preset: Preset
+    decoder: Decoder
+    encoder: Optional[Encoder]
+    provider: str
+    decoder_warm_ms: float  # median batch-1 decoder time after warm-up
+    groove: Optional[GrooveDecoder] = None  # when the preset has a groove.decoder
+    prior: Optional[PriorSampler] = None  # when the preset has a oneshot.prior (diffusion)
+
+
+def _warm_up(decoder: Decoder) -> float:
+    z = np.zeros((1, decoder.latent_size), dtype=np.float32)
+    times = []
+    for _ in range(WARMUP_RUNS):
+        start = time.perf_counter()
+        decoder.render(z)
+        times.append((time.perf_counter() - start) * 1000.0)
+    decoder.render(np.zeros((4, decoder.latent_size), dtype=np.float32))  # batched path too
+    return float(np.median(times[1:]))
+
+
+def load_models(preset: Preset, device: str = "auto", threads: int = 2) -> Models:
+    """Create, check and warm the preset's sessions. Raises ModelError / PresetError."""
+    providers = choose_providers(device, ort.get_available_providers())
+    decoder = Decoder(_session(preset, "oneshot.decoder", providers, threads), preset)
+    encoder = None
+    if "oneshot.encoder" in preset.models:
+        encoder = Encoder(_session(preset, "oneshot.encoder", providers, threads), preset)
+    warm_ms = _warm_up(decoder)
+    if encoder is not None:
+        encoder.encode(np.zeros((1, preset.length_samples), dtype=np.float32))
+    groove = None
+    if "groove.decoder" in preset.models:  # one intra-op thread: a tiny model, no contention
+        groove = GrooveDecoder(_session(preset, "groove.decoder", providers, 1), preset)
+        for _ in range(WARMUP_RUNS):
+            groove.decode(np.zeros((1, groove.latent_size), dtype=np.float32))
+    prior = None
+    if "oneshot.prior" in preset.models:  # a small MLP run a dozen times per draw: one thread
+        prior = PriorSampler(_session(preset, "oneshot.prior", providers, 1), preset)
+        for _ in range(WARMUP_RUNS):
+            prior.draw(np.zeros(preset.latent_size, np.float32), 0)
+    log.info("preset %s: decoder %.2f ms warm on %s", preset.name, warm_ms, decoder.provider)
+    return Models(preset, decoder, encoder, decoder.provider, warm_ms, groove, prior)

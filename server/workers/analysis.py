@@ -1,0 +1,131 @@
+"""What the sound-space gestures do off the receive path: read and encode a user's file, classify
+a latent point, name and copy a render into the save folder.
+
+Plain functions over models, paths and arrays (no threads, no sockets); the app runs them on its
+analysis worker and the CLI (`latentpad classify`, `latentpad kit`) calls them directly. Every
+problem a user can cause is a `RenderError` whose message names the file and what is wrong.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+from pathlib import Path
+from typing import Optional
+
+import numpy as np
+
+from server.core.errors import RenderError
+from server.core.sample_io import load_oneshot
+
+UNSAFE = re.compile(r"[^A-Za-z0-9_.-]")
+
+
+def allowed_file(path: str, allowed_dirs) -> Path:
+    """`path` with symlinks resolved, if it is a readable file inside one of `allowed_dirs`."""
+    try:
+        real = Path(path).resolve(strict=True)
+    except (OSError, RuntimeError) as exc:
+        raise RenderError(f"{path}: no such file ({exc.__class__.__name__})") from exc
+    if not any(real.is_relative_to(d) for d in allowed_dirs):
+        raise RenderError(f"{path}: outside the allowed sample folders "
+                          f"({', '.join(map(str, allowed_dirs))}); add one with --sample-dir")
+    if not real.is_file():
+        raise RenderError(f"{path}: not a file")
+    if not os.access(real, os.R_OK):
+        raise RenderError(f"{path}: not readable (permissions)")
+    return real
+
+
+def check_complete(path: Path, shown: str) -> None:
+    """Refuse a WAV/AIFF whose sound data chunk claims more bytes than the file holds (a cut-off
+    copy or download); libsndfile would read it silently shorter."""
+    size = path.stat().st_size
+    with open(path, "rb") as f:
+        head = f.read(12)
+        if len(head) < 12 or (head[:4], head[8:12]) not in (
+                (b"RIFF", b"WAVE"), (b"FORM", b"AIFF"), (b"FORM", b"AIFC")):
+            return  # other formats: libsndfile's own checks
+        order = "little" if head[:4] == b"RIFF" else "big"
+        data_ids = (b"data",) if order == "little" else (b"SSND",)
+        offset = 12
+        while offset + 8 <= size:
+            f.seek(offset)
+            chunk = f.read(8)
+            length = int.from_bytes(chunk[4:8], order)
+            if chunk[:4] in data_ids:
+                if length != 0xFFFFFFFF and offset + 8 + length > size:
+                    raise RenderError(f"{shown}: truncated: the sound data says {length} bytes, the "
+                                      f"file holds {size - offset - 8}")
+                return
+            offset += 8 + length + (length & 1)
+
+
+def encode_file(models, path: str, allowed_dirs=None) -> np.ndarray:
+    """A sound file -> the encoder's mu (latent_size,) float32. RenderError names the file."""
+    if models.encoder is None:
+        raise RenderError(f"preset {models.preset.name} has no encoder (oneshot.encoder); "
+                          "load a preset that has one")
+    real = allowed_file(path, allowed_dirs) if allowed_dirs is not None else Path(path)
+    preset = models.preset
+    try:
+        check_complete(real, path)
+        audio = load_oneshot(real, preset.sample_rate_hz, preset.length_samples)
+    except (ValueError, OSError) as exc:
+        raise RenderError(f"{path}: {exc}") from exc
+    mu, _, _ = models.encoder.encode(audio[np.newaxis, :])
+    return np.asarray(mu[0], dtype=np.float32)
+
+
+def softmax(logits: np.ndarray) -> np.ndarray:
+    e = np.exp(logits - np.max(logits))
+    return e / e.sum()
+
+
+def class_probs_of_audio(models, audio: np.ndarray) -> list:
+    """[(class, probability)] for one model-rate clip, most likely first."""
+    if models.encoder is None:
+        raise RenderError(f"preset {models.preset.name} has no encoder (oneshot.encoder) to "
+                          "classify with; load a preset that has one")
+    _, _, logits = models.encoder.encode(audio[np.newaxis, :])
+    probs = softmax(np.asarray(logits[0], dtype=np.float64))
+    return sorted(zip(models.preset.classes, probs.tolist()), key=lambda kv: -kv[1])
+
+
+def classify_point(models, z: np.ndarray) -> list:
+    """Decode `z`, encode the sound, softmax the class head: [(class, probability)], best first."""
+    audio = models.decoder.render(np.asarray(z, np.float32)[np.newaxis, :])[0]
+    audio = np.clip(np.nan_to_num(audio), -1.0, 1.0)
+    return class_probs_of_audio(models, audio)
+
+
+def point_hash(z: np.ndarray) -> str:
+    return hashlib.sha1(np.asarray(z, np.float32).tobytes()).hexdigest()[:8]
+
+
+def save_name(name: Optional[str], label: str, xy: Optional[tuple], z: np.ndarray) -> str:
+    """The file name /pad/save writes: the given name made safe, or what the sound is."""
+    if name is not None:  # no path parts, only [A-Za-z0-9_.-], no leading dot
+        base = UNSAFE.sub("_", name.replace("\\", "/").rsplit("/", 1)[-1]).lstrip(".")
+        base = base[:-4] if base.lower().endswith(".wav") else base
+        if not base:
+            raise RenderError(f"save name {name!r} has nothing left after removing unsafe characters")
+        return base + ".wav"
+    where = f"x{xy[0]:.2f}_y{xy[1]:.2f}" if xy is not None else "latent"
+    return UNSAFE.sub("_", f"{label}_{where}_{point_hash(z)}") + ".wav"
+
+
+def save_copy(render: Path, save_dir: Path, filename: str) -> Path:
+    """Copy a finished render into `save_dir` (created if missing) via a temp name and rename."""
+    save_dir.mkdir(parents=True, exist_ok=True)
+    target = save_dir / filename
+    tmp = target.with_name(target.name + ".tmp")
+    try:
+        shutil.copyfile(render, tmp)
+        os.replace(tmp, target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise RenderError(f"cannot save to {target}: {exc}") from exc
+    return target
