@@ -90,9 +90,11 @@ def sampler() -> dict:
     control(dial_x, "x $1", 200, 230)
     control(dial_y, "y $1", 320, 230)
 
-    row = [("Random", "random", 170, "A new sound for the selected pad, drawn from the model (of the Class chosen below)."),
+    row = [("Random", "random", 170,
+            "A new sound for the selected pad, drawn from the model (of the Class chosen below)."),
            ("Vary", "vary", 226, "A variation of the selected pad's sound, as far as Amount."),
-           ("Morph", "morph", 282, "The selected pad becomes a blend of pads A and B, at the Morph position.")]
+           ("Morph", "morph", 282,
+            "The selected pad becomes a blend of pads A and B, at the Morph position.")]
     for i, (label, message, px, info) in enumerate(row):
         control(button(label, label, info, 600 + 80 * i, (px, 56, 52, 18)), message, 600 + 80 * i, 70)
     spread = p.ui("live.dial", 600, 110, (170, 80, 44, 48), param=Param(

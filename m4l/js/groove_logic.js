@@ -78,7 +78,7 @@ function createGroove(emit) {
     if (on === s.online) return;
     s.online = on;
     emit(2, [on ? 1 : 0]);
-    emit(3, ["set", on ? "online " + s.server : "offline: start latentpad serve"]);
+    emit(3, ["set", on ? "online: " + s.server : "offline: start latentpad serve"]);
   }
   function row(which, a) {
     var inst = Math.round(Number(a[0]));
@@ -133,7 +133,7 @@ function createGroove(emit) {
     osc: function (address, args) {
       s.silentTicks = 0;
       if (address === "/hello") { // (re)connected: ask for the pattern at the current XY
-        s.server = args[1] + " " + args[0];
+        s.server = "latentpad " + args[0] + ", preset " + args[1];
         if (!s.online) { setOnline(true); sendControls(); }
       }
       else if (address === "/pong") setOnline(true);

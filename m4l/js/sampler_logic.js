@@ -68,7 +68,7 @@ function createSampler(emit) {
     if (on === s.online) return;
     s.online = on;
     emit(5, [on ? 1 : 0]);
-    emit(6, ["set", on ? "online " + s.server : "offline: start latentpad serve"]);
+    emit(6, ["set", on ? "online: " + s.server : "offline: start latentpad serve"]);
   }
   // A buffer~ whose read fails never sends its "loaded" bang: after READ_TIMEOUT_TICKS the pad
   // stops waiting (it keeps playing its live buffer) so the next render can swap it again.
@@ -152,7 +152,7 @@ function createSampler(emit) {
 
   var RECEIVE_HANDLERS = {
     "/hello": function (a) {
-      s.server = a[1] + " " + a[0];
+      s.server = "latentpad " + a[0] + ", preset " + a[1];
       if (!s.online) { setOnline(true); for (var p = 0; p < NPADS; p++) osc("/pad/render", p); }
     },
     "/pong": function () { setOnline(true); },

@@ -153,3 +153,13 @@ test("write clip with no clip slot selected does nothing", () => {
   assert.equal(writeClip(LiveAPI, NOTES), "select a clip slot first");
   assert.deepEqual(made.flatMap((m) => m.calls), []);
 });
+
+test("status line: the server's version and preset when online, then the last /error", () => {
+  const d = make();
+  const status = () => d.sent.filter((m) => m[0] === 3).at(-1);
+  d.api.osc("/hello", ["0.1.0", "default", 16]);
+  assert.deepEqual(status(), [3, "set", "online: latentpad 0.1.0, preset default"]);
+  d.api.osc("/error", ["/pattern/xy", "no groove model"]);
+  d.api.osc("/pong", [1]);
+  assert.deepEqual(status(), [3, "set", "error /pattern/xy: no groove model"]);
+});

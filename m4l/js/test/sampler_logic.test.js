@@ -214,3 +214,13 @@ test("a slow read is not given up before the timeout", () => {
   d.api.loaded(2, 0);
   assert.deepEqual(d.sent.filter((m) => m[0] === 3).map((m) => m.slice(1)), [[2, 1]]);
 });
+
+test("status line: the server's version and preset when online, then the last /error", () => {
+  const d = make();
+  const status = () => d.sent.filter((m) => m[0] === 6).at(-1);
+  d.api.osc("/hello", ["0.1.0", "default", 16]);
+  assert.deepEqual(status(), [6, "set", "online: latentpad 0.1.0, preset default"]);
+  d.api.osc("/error", ["/pad/transform", "preset has no prior"]);
+  d.api.osc("/pong", [1]); // staying online does not wipe the error
+  assert.deepEqual(status(), [6, "set", "error /pad/transform: preset has no prior"]);
+});
