@@ -24,7 +24,7 @@ TEMPERATURE = 0.0
 
 
 def groove() -> dict:
-    p = Patcher(width=470)
+    p = Patcher(width=472)  # the right margin as wide as the left one (8 px)
     logic = p.obj(f"js {SCRIPT}", 40, 400, 300, outlets=4)
     send = p.obj(f"udpsend 127.0.0.1 {SERVER_PORT}", 40, 450, 140)
     recv = p.obj(f"udpreceive {REPLY_PORT}", 40, 350, 110)

@@ -23,7 +23,7 @@ SCRIPT = "sampler_logic.js"  # in m4l/js/, frozen into the .amxd
 
 
 def sampler() -> dict:
-    p = Patcher(width=648)
+    p = Patcher(width=646)  # the right margin as wide as the left one (8 px)
     logic = p.obj(f"js {SCRIPT}", 40, 400, 300, outlets=7)
     send = p.obj(f"udpsend 127.0.0.1 {SERVER_PORT}", 40, 450, 140)
     recv = p.obj(f"udpreceive {REPLY_PORT}", 40, 350, 110)

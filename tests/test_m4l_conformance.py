@@ -237,12 +237,16 @@ def test_patcher_carries_what_saved_devices_carry(device):
 
 @pytest.mark.parametrize("device", DEVICES)
 def test_presentation_in_whole_pixels_and_no_machine_paths(device):
-    """[GL] presentation rects in whole pixels; no dependency outside the device: no path of
-    the machine that built it anywhere in the patch."""
+    """[GL] presentation rects in whole pixels; the left-most element as far from the left edge
+    as the right-most from the right; no tab stops in texts; no dependency outside the device:
+    no path of the machine that built it anywhere in the patch."""
     p = patch(device)
-    for b in boxes(p):
-        if b.get("presentation"):
-            assert all(float(v).is_integer() for v in b["presentation_rect"]), b["id"]
+    shown = [b["presentation_rect"] for b in boxes(p) if b.get("presentation")]
+    for rect in shown:
+        assert all(float(v).is_integer() for v in rect), rect
+    left, right = min(x for x, _, _, _ in shown), max(x + w for x, _, w, _ in shown)
+    assert left == p["devicewidth"] - right, (left, p["devicewidth"] - right)
+    assert not any("\t" in b.get("text", "") for b in boxes(p))
     text = json.dumps(p)
     assert not re.search(r'"(/|~/|[A-Za-z]:\\\\)[^"]*"', text.replace('"/ 127."', "")), \
         re.search(r'"(/|~/|[A-Za-z]:\\\\)[^"]*"', text)

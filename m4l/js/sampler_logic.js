@@ -97,8 +97,16 @@ function createSampler(emit) {
       else hello();
     },
     select: function (pad) { s.selected = clamp(asInt(pad), 0, NPADS - 1); },
-    x: function (v) { s.xy[s.selected][0] = clamp(Number(v), 0, 1); api.sendxy(); },
-    y: function (v) { s.xy[s.selected][1] = clamp(Number(v), 0, 1); api.sendxy(); },
+    // X/Y move the selected pad only when they change it: the dials' values on load (their
+    // initial value, or the set's stored one when it is the same) re-render nothing
+    x: function (v) { api.movexy(0, v); },
+    y: function (v) { api.movexy(1, v); },
+    movexy: function (axis, v) {
+      v = clamp(Number(v), 0, 1);
+      if (v === s.xy[s.selected][axis]) return;
+      s.xy[s.selected][axis] = v;
+      api.sendxy();
+    },
     sendxy: function () { var xy = s.xy[s.selected]; osc("/pad/xy", s.selected, xy[0], xy[1]); },
     spread: function (v) { s.spread = clamp(Number(v), 0, 4); },
     // Class menu index: 0 = any class, 1.. = CLASSES[index - 1]

@@ -18,7 +18,7 @@
     "openrect": [
       0.0,
       0.0,
-      470.0,
+      472.0,
       169.0
     ],
     "openinpresentation": 1,
@@ -28,7 +28,7 @@
       8.0,
       8.0
     ],
-    "devicewidth": 470.0,
+    "devicewidth": 472.0,
     "description": "latentpad Groove: drum patterns from the latentpad server, played on Live's transport",
     "boxes": [
       {

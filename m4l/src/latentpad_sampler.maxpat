@@ -18,7 +18,7 @@
     "openrect": [
       0.0,
       0.0,
-      648.0,
+      646.0,
       169.0
     ],
     "openinpresentation": 1,
@@ -28,7 +28,7 @@
       8.0,
       8.0
     ],
-    "devicewidth": 648.0,
+    "devicewidth": 646.0,
     "description": "latentpad Sampler: 16 pads of one-shots rendered by the latentpad server",
     "boxes": [
       {

@@ -182,6 +182,9 @@ test("the state starts at DEFAULTS: sending every control's default on load chan
   const before = JSON.stringify(d.api.state);
   for (const [message, value] of Object.entries(DEFAULTS)) d.api[message](value);
   assert.equal(JSON.stringify(d.api.state), before);
+  assert.deepEqual(d.sent, []); // nothing re-rendered, nothing sent
+  d.api.x(0.25); d.api.x(0.25); // a real move is sent once
+  assert.deepEqual(d.osc(), [["/pad/xy", 0, 0.25, 0.5]]);
   // the values the issue found wrong when the dials started at their minimum
   assert.deepEqual([d.api.state.spread, d.api.state.vary, d.api.state.morphT, d.api.state.morphB],
                    [1.0, 0.3, 0.5, 1]);
