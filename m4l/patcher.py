@@ -2,7 +2,7 @@
 
 Used by m4l/sampler_patch.py and m4l/groove_patch.py, which write the readable sources
 m4l/src/*.maxpat; m4l/build.py packs those into .amxd. Output is deterministic (ids in order
-of creation, sorted keys, fixed dates), so the build is reproducible.
+of creation, a fixed key order, fixed dates), so the build is reproducible.
 
 The saved fields follow what shipped devices carry (facts and their sources are listed in
 tests/test_m4l_conformance.py): parameter fields inside `saved_attribute_attributes.valueof`,
