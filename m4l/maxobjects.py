@@ -2,7 +2,13 @@
 
 The patch generator takes inlet/outlet counts from here (Max recomputes them on load, but
 patch cords must name outlets that exist); tests/test_m4l_patches.py refuses any object that is
-not listed. `None` counts come from the object's arguments (route, js).
+not listed. A [js] declares its own outlets (`None`).
+
+The counts of a class with no arguments are the ones Ableton publishes in
+Ableton/maxdevtools `maxdiff/known_objects.py` (each object as Max creates it with no
+arguments); tests/test_m4l_conformance.py checks this table against facts recorded from that file.
+Where arguments change the count (pack, unpack, pipe, gate, route, sel, t, js) the patcher
+computes it from them.
 """
 
 SIG = "signal"
@@ -10,13 +16,13 @@ OBJECTS = {
     # networking
     "udpsend": (1, 0, []),
     "udpreceive": (1, 1, [""]),
-    # scripting
+    # scripting: a [js] declares its own outlets; one that finds no file has 1
     "js": (1, None, None),
     # audio
     "buffer~": (1, 2, ["float", "bang"]),
-    "play~": (2, 2, [SIG, SIG]),
+    "play~": (1, 2, [SIG, "bang"]),  # one channel: signal + `done` bang
     "*~": (2, 1, [SIG]),
-    "plugout~": (2, 0, []),
+    "plugout~": (2, 2, [SIG, SIG]),
     "dspstate~": (1, 4, ["int", "float", "int", "int"]),
     # MIDI
     "notein": (1, 3, ["int", "int", "int"]),
@@ -27,14 +33,15 @@ OBJECTS = {
     "midiout": (1, 0, []),
     # control
     "pack": (2, 1, [""]),
-    "unpack": (1, 2, ["float", "float"]),
-    "route": (2, None, None),
-    "gate": (2, 2, ["", ""]),
-    "t": (1, 2, ["bang", "float"]),
-    "/": (2, 1, ["float"]),
+    "unpack": (1, 2, ["int", "int"]),
+    "route": (2, 2, ["", ""]),
+    "sel": (2, 2, ["bang", ""]),
+    "gate": (2, 1, [""]),
+    "t": (1, 2, ["", ""]),
+    "/": (2, 1, ["int"]),
     "-": (2, 1, ["int"]),
-    "prepend": (2, 1, [""]),
-    "pipe": (3, 2, ["int", "int"]),
+    "prepend": (1, 1, [""]),
+    "pipe": (2, 1, [""]),
     "metro": (2, 1, ["bang"]),
     "transport": (2, 9, ["int", "int", "float", "float", "float", "", "int", "float", ""]),
     "message": (2, 1, [""]),

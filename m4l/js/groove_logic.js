@@ -5,7 +5,7 @@
 //
 // Outlets (see m4l/src/latentpad_groove.maxpat):
 //   0 OSC message to [udpsend]                 e.g. /pattern/xy 0.3 0.7
-//   1 <pitch> <velocity> <delay_ms>             to [pipe 0 0 0] -> [makenote] -> [noteout]
+//   1 <pitch> <velocity> <delay_ms>             to [unpack] -> [pipe 0 0 0] -> [makenote] -> [noteout]
 //   2 online 0|1                                to the status [led]
 //   3 status text  set <words>                  to the status [live.comment]
 // Assumes 4/4 (16 sixteenths a bar); a pattern is 32 steps (2 bars).
@@ -16,6 +16,13 @@ var STEPS_PER_BAR = 16;
 var TICKS_PER_16TH = 120;
 var GM_NOTES = [36, 38, 42, 46, 45, 47, 50, 49, 51]; // kick snare chh ohh ltom mtom htom crash ride
 var OFFLINE_AFTER_TICKS = 3;
+var CLIP_BEATS = NSTEPS / 4; // the 2-bar pattern as a clip
+
+// What each control sends on load (its `parameter_initial`), keyed by the message it drives; the
+// state starts here and tests/test_m4l_conformance.py checks the dials' initial values and the
+// server's own decode-time defaults (server.patterns) against it. The device sends its values
+// whenever the server answers /hello, so the server always plays what the dials show.
+var DEFAULTS = {"x": 0.5, "y": 0.5, "density": 0.5, "temperature": 0.0};
 
 var SENDS = {"/hello": "i", "/ping": "i", "/pattern/xy": "ff", "/pattern/density": "if",
              "/pattern/temperature": "f"};
@@ -62,14 +69,16 @@ function clipNotes(velocity, offset) {
 function createGroove(emit) {
   var s = {velocity: grid(), offset: grid(), pendingVelocity: null, pendingOffset: null,
            tempoBpm: 120, online: false, silentTicks: 0, pingSeq: 0, replyPort: 9002,
-           x: 0.5, y: 0.5, server: ""};
+           x: DEFAULTS.x, y: DEFAULTS.y, density: [], temperature: DEFAULTS.temperature,
+           server: ""};
+  for (var i = 0; i < NINST; i++) s.density.push(DEFAULTS.density);
 
   function osc(address) { emit(0, [address].concat(Array.prototype.slice.call(arguments, 1))); }
   function setOnline(on) {
     if (on === s.online) return;
     s.online = on;
     emit(2, [on ? 1 : 0]);
-    emit(3, ["set", on ? "online " + s.server : "offline: start latentpad serve"]);
+    emit(3, ["set", on ? "online: " + s.server : "offline: start latentpad serve"]);
   }
   function row(which, a) {
     var inst = Math.round(Number(a[0]));
@@ -79,6 +88,13 @@ function createGroove(emit) {
     var values = zeros(NSTEPS);
     for (var t = 0; t < NSTEPS && t + 1 < a.length; t++) values[t] = Number(a[t + 1]);
     s[key][inst] = values;
+  }
+
+  // the dials' values, then the pattern at the current XY (on connect and reconnect)
+  function sendControls() {
+    for (var i = 0; i < NINST; i++) osc("/pattern/density", i, s.density[i]);
+    osc("/pattern/temperature", s.temperature);
+    osc("/pattern/xy", s.x, s.y);
   }
 
   var api = {
@@ -95,9 +111,14 @@ function createGroove(emit) {
     x: function (v) { s.x = clamp(Number(v), 0, 1); osc("/pattern/xy", s.x, s.y); },
     y: function (v) { s.y = clamp(Number(v), 0, 1); osc("/pattern/xy", s.x, s.y); },
     density: function (inst, d) {
-      osc("/pattern/density", clamp(Math.round(Number(inst)), 0, NINST - 1), clamp(Number(d), 0, 1));
+      inst = clamp(Math.round(Number(inst)), 0, NINST - 1);
+      s.density[inst] = clamp(Number(d), 0, 1);
+      osc("/pattern/density", inst, s.density[inst]);
     },
-    temperature: function (t) { osc("/pattern/temperature", clamp(Number(t), 0, 2)); },
+    temperature: function (t) {
+      s.temperature = clamp(Number(t), 0, 2);
+      osc("/pattern/temperature", s.temperature);
+    },
     tick: function (bars, beats, units) {
       var step = stepOf(bars, beats, units);
       if (step % STEPS_PER_BAR === 0) { // a bar starts: changes land here
@@ -112,8 +133,8 @@ function createGroove(emit) {
     osc: function (address, args) {
       s.silentTicks = 0;
       if (address === "/hello") { // (re)connected: ask for the pattern at the current XY
-        s.server = args[1] + " " + args[0];
-        if (!s.online) { setOnline(true); osc("/pattern/xy", s.x, s.y); }
+        s.server = "latentpad " + args[0] + ", preset " + args[1];
+        if (!s.online) { setOnline(true); sendControls(); }
       }
       else if (address === "/pong") setOnline(true);
       else if (address === "/pattern/row") row("velocity", args);
@@ -124,8 +145,39 @@ function createGroove(emit) {
   return api;
 }
 
+// Write notes [pitch, start_beats, duration_beats, velocity] into the highlighted clip slot's
+// clip through the Live API (`LiveAPI` is Max's class; tests pass a stub). Live 11+:
+// remove_notes_extended + add_new_notes with a dict; before Live 11 (or if those calls fail):
+// remove_notes + set_notes/notes/note/done. Returns what it did, for the Max window.
+function writeClip(LiveAPI, notes) {
+  var slot = new LiveAPI("live_set view highlighted_clip_slot");
+  if (!slot || Number(slot.id) === 0) return "select a clip slot first";
+  if (Number(slot.get("has_clip")) === 0) slot.call("create_clip", CLIP_BEATS);
+  var clip = new LiveAPI(slot.unquotedpath + " clip"); // `path` comes back in quotes
+  var major = Number([].concat(new LiveAPI("live_app").call("get_major_version")).pop());
+  if (major >= 11) {
+    try {
+      clip.call("remove_notes_extended", 0, 128, 0, CLIP_BEATS);
+      var dict = {notes: notes.map(function (n) {
+        return {pitch: n[0], start_time: n[1], duration: n[2], velocity: n[3], mute: 0};
+      })};
+      clip.call("add_new_notes", dict);
+      return "wrote " + notes.length + " notes";
+    } catch (e) { /* fall through to the calls before Live 11 */ }
+  }
+  clip.call("remove_notes", 0, 0, CLIP_BEATS, 128);
+  clip.call("set_notes");
+  clip.call("notes", notes.length);
+  for (var i = 0; i < notes.length; i++) {
+    clip.call("note", notes[i][0], notes[i][1].toFixed(4), notes[i][2].toFixed(4), notes[i][3], 0);
+  }
+  clip.call("done");
+  return "wrote " + notes.length + " notes (pre-Live 11 calls)";
+}
+
 var exported = {createGroove: createGroove, stepOf: stepOf, notesAt: notesAt, clipNotes: clipNotes,
-                SENDS: SENDS, RECEIVES: RECEIVES, GM_NOTES: GM_NOTES, NSTEPS: NSTEPS};
+                writeClip: writeClip, SENDS: SENDS, RECEIVES: RECEIVES, GM_NOTES: GM_NOTES,
+                NSTEPS: NSTEPS, NINST: NINST, DEFAULTS: DEFAULTS};
 if (typeof module !== "undefined" && module.exports) module.exports = exported;
 
 // --- Max glue: [js groove_logic.js] ------------------------------------------------------
@@ -133,21 +185,7 @@ if (typeof outlet === "function" && typeof module === "undefined") {
   inlets = 1;
   outlets = 4;
   var groove = createGroove(function (n, args) { outlet.apply(this, [n].concat(args)); });
-  // write the current pattern into the highlighted clip slot's clip (creates an 8-beat clip)
-  var writeclip = function () {
-    var slot = new LiveAPI("live_set view highlighted_clip_slot");
-    if (!slot || slot.id == 0) { post("latentpad groove: select a clip slot first\n"); return; }
-    if (Number(slot.get("has_clip")) === 0) slot.call("create_clip", NSTEPS / 4);
-    var clip = new LiveAPI(slot.path + " clip");
-    var notes = groove.clipNotes();
-    clip.call("remove_notes_extended", 0, 128, 0, NSTEPS / 4);
-    clip.call("set_notes");
-    clip.call("notes", notes.length);
-    for (var i = 0; i < notes.length; i++) {
-      clip.call("note", notes[i][0], notes[i][1].toFixed(4), notes[i][2].toFixed(4), notes[i][3], 0);
-    }
-    clip.call("done");
-  };
+  var writeclip = function () { post("latentpad groove: " + writeClip(LiveAPI, groove.clipNotes()) + "\n"); };
   var anything = function () {
     var args = arrayfromargs(arguments);
     if (messagename.charAt(0) === "/") groove.osc(messagename, args);

@@ -18,6 +18,16 @@ var FIRST_NOTE = 36; // GM drum notes 36..51 -> pads 0..15
 var SAMPLE_RATES_HZ = [8000, 11025, 16000, 22050, 24000, 32000, 44100, 48000, 88200, 96000,
                        176400, 192000];
 var OFFLINE_AFTER_TICKS = 3; // ticks (1 s each) without a reply -> offline
+var READ_TIMEOUT_TICKS = 3; // ticks a buffer~ may read before the pad gives up waiting
+
+// What each control sends on load (its `parameter_initial`, after the patch's `- 1` on Morph
+// A/B), keyed by the message it drives: the state below starts at these values, and
+// tests/test_m4l_conformance.py checks every control's initial value against this table.
+var DEFAULTS = {
+  "select": 0, "x": 0.5, "y": 0.5, "spread": 1.0, "randomclass": 0, "varyamount": 0.3,
+  "morpha": 0, "morphb": 1, "morpht": 0.5, "scene": 0, "glide": 0.0, "transformclass": 0,
+  "strength": 0.5, "humanize": 0.0
+};
 
 // The classes the diffusion prior knows, in the order of the Class and To menus: those of the
 // default preset and of every preset `latentpad train oneshot` makes (tests check all three agree).
@@ -37,14 +47,17 @@ function clamp(v, lo, hi) { return Math.min(hi, Math.max(lo, v)); }
 function asInt(v) { return Math.round(Number(v)) | 0; }
 
 function createSampler(emit) {
+  var D = DEFAULTS;
   var s = {
-    sampleRate: 0, online: false, silentTicks: 0, pingSeq: 0, selected: 0,
-    live: [], pending: [], reading: [], lastSeq: [], xy: [], spread: 1.0, vary: 0.3,
-    morphA: 0, morphB: 1, morphT: 0.5, sceneSlot: 0, glideMs: 0.0, server: "",
-    randomClass: -1, transformClass: 0, strength: 0.5, humanize: 0.0 // class -1 = any
+    sampleRate: 0, online: false, silentTicks: 0, pingSeq: 0, selected: D.select,
+    live: [], pending: [], reading: [], readTicks: [], lastSeq: [], xy: [], spread: D.spread,
+    vary: D.varyamount, morphA: D.morpha, morphB: D.morphb, morphT: D.morpht, sceneSlot: D.scene,
+    glideMs: D.glide, server: "", randomClass: D.randomclass - 1, // class -1 = any
+    transformClass: D.transformclass, strength: D.strength, humanize: D.humanize
   };
   for (var p = 0; p < NPADS; p++) {
-    s.live.push(-1); s.pending.push(-1); s.reading.push(0); s.lastSeq.push(0); s.xy.push([0.5, 0.5]);
+    s.live.push(-1); s.pending.push(-1); s.reading.push(0); s.readTicks.push(0); s.lastSeq.push(0);
+    s.xy.push([D.x, D.y]);
   }
 
   function osc(address) {
@@ -55,7 +68,16 @@ function createSampler(emit) {
     if (on === s.online) return;
     s.online = on;
     emit(5, [on ? 1 : 0]);
-    emit(6, ["set", on ? "online " + s.server : "offline: start latentpad serve"]);
+    emit(6, ["set", on ? "online: " + s.server : "offline: start latentpad serve"]);
+  }
+  // A buffer~ whose read fails never sends its "loaded" bang: after READ_TIMEOUT_TICKS the pad
+  // stops waiting (it keeps playing its live buffer) so the next render can swap it again.
+  function giveUpWaiting(pad) {
+    if (s.reading[pad] <= 0) return;
+    s.readTicks[pad] += 1;
+    if (s.readTicks[pad] < READ_TIMEOUT_TICKS) return;
+    s.reading[pad] = 0; s.readTicks[pad] = 0; s.pending[pad] = -1;
+    emit(6, ["set", "pad " + (pad + 1) + ": sample did not load"]);
   }
   function hello() {
     if (SAMPLE_RATES_HZ.indexOf(s.sampleRate) >= 0) osc("/hello", s.replyPort, s.sampleRate);
@@ -67,15 +89,24 @@ function createSampler(emit) {
     // --- from the patch ------------------------------------------------------------------
     port: function (replyPort) { s.replyPort = asInt(replyPort); },
     samplerate: function (hz) { s.sampleRate = asInt(hz); hello(); },
-    tick: function () { // from [metro 1000]: liveness; re-announce while offline
+    tick: function () { // from [metro 1000]: liveness; re-announce while offline; read timeouts
       s.silentTicks += 1;
+      for (var pad = 0; pad < NPADS; pad++) giveUpWaiting(pad);
       if (s.silentTicks >= OFFLINE_AFTER_TICKS) setOnline(false);
       if (s.online) { s.pingSeq = (s.pingSeq + 1) & 0x7fffffff; osc("/ping", s.pingSeq); }
       else hello();
     },
     select: function (pad) { s.selected = clamp(asInt(pad), 0, NPADS - 1); },
-    x: function (v) { s.xy[s.selected][0] = clamp(Number(v), 0, 1); api.sendxy(); },
-    y: function (v) { s.xy[s.selected][1] = clamp(Number(v), 0, 1); api.sendxy(); },
+    // X/Y move the selected pad only when they change it: the dials' values on load (their
+    // initial value, or the set's stored one when it is the same) re-render nothing
+    x: function (v) { api.movexy(0, v); },
+    y: function (v) { api.movexy(1, v); },
+    movexy: function (axis, v) {
+      v = clamp(Number(v), 0, 1);
+      if (v === s.xy[s.selected][axis]) return;
+      s.xy[s.selected][axis] = v;
+      api.sendxy();
+    },
     sendxy: function () { var xy = s.xy[s.selected]; osc("/pad/xy", s.selected, xy[0], xy[1]); },
     spread: function (v) { s.spread = clamp(Number(v), 0, 4); },
     // Class menu index: 0 = any class, 1.. = CLASSES[index - 1]
@@ -114,6 +145,7 @@ function createSampler(emit) {
       s.reading[pad] -= 1;
       if (s.reading[pad] > 0) return;
       s.reading[pad] = 0;
+      s.readTicks[pad] = 0;
       s.pending[pad] = -1;
       s.live[pad] = slot;
       emit(3, [pad, slot + 1]);
@@ -128,7 +160,7 @@ function createSampler(emit) {
 
   var RECEIVE_HANDLERS = {
     "/hello": function (a) {
-      s.server = a[1] + " " + a[0];
+      s.server = "latentpad " + a[0] + ", preset " + a[1];
       if (!s.online) { setOnline(true); for (var p = 0; p < NPADS; p++) osc("/pad/render", p); }
     },
     "/pong": function () { setOnline(true); },
@@ -140,6 +172,7 @@ function createSampler(emit) {
       var index = pad * 2 + slot;
       s.pending[pad] = slot;
       s.reading[pad] += 1;
+      s.readTicks[pad] = 0;
       emit(2, [index, "stop"]);
       emit(1, [index, "replace", path]);
     },
@@ -151,7 +184,8 @@ function createSampler(emit) {
 }
 
 var exported = {createSampler: createSampler, SENDS: SENDS, RECEIVES: RECEIVES, CLASSES: CLASSES,
-                FIRST_NOTE: FIRST_NOTE, NPADS: NPADS};
+                FIRST_NOTE: FIRST_NOTE, NPADS: NPADS, DEFAULTS: DEFAULTS,
+                READ_TIMEOUT_TICKS: READ_TIMEOUT_TICKS};
 if (typeof module !== "undefined" && module.exports) module.exports = exported;
 
 // --- Max glue: [js sampler_logic.js] -----------------------------------------------------

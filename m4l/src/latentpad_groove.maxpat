@@ -15,6 +15,12 @@
       1200.0,
       800.0
     ],
+    "openrect": [
+      0.0,
+      0.0,
+      472.0,
+      169.0
+    ],
     "openinpresentation": 1,
     "default_fontsize": 10.0,
     "default_fontname": "Arial Bold",
@@ -22,7 +28,7 @@
       8.0,
       8.0
     ],
-    "devicewidth": 470.0,
+    "devicewidth": 472.0,
     "description": "latentpad Groove: drum patterns from the latentpad server, played on Live's transport",
     "boxes": [
       {
@@ -43,7 +49,11 @@
             300.0,
             22.0
           ],
-          "text": "js groove_logic.js"
+          "text": "js groove_logic.js",
+          "saved_object_attributes": {
+            "filename": "groove_logic.js",
+            "parameter_enable": 0
+          }
         }
       },
       {
@@ -276,16 +286,24 @@
               "parameter_shortname": "X",
               "parameter_type": 0,
               "parameter_mmin": 0.0,
-              "parameter_mmax": 1.0
+              "parameter_mmax": 1.0,
+              "parameter_unitstyle": 1,
+              "parameter_initial_enable": 1,
+              "parameter_initial": [
+                0.5
+              ],
+              "parameter_info": "Where the pattern sits on the groove map, left to right; a new pattern starts at the next bar."
             }
-          }
+          },
+          "annotation": "Where the pattern sits on the groove map, left to right; a new pattern starts at the next bar.",
+          "annotation_name": "Groove X"
         }
       },
       {
         "box": {
           "id": "obj-13",
           "maxclass": "newobj",
-          "numinlets": 2,
+          "numinlets": 1,
           "numoutlets": 1,
           "outlettype": [
             ""
@@ -348,16 +366,24 @@
               "parameter_shortname": "Y",
               "parameter_type": 0,
               "parameter_mmin": 0.0,
-              "parameter_mmax": 1.0
+              "parameter_mmax": 1.0,
+              "parameter_unitstyle": 1,
+              "parameter_initial_enable": 1,
+              "parameter_initial": [
+                0.5
+              ],
+              "parameter_info": "Where the pattern sits on the groove map, bottom to top; a new pattern starts at the next bar."
             }
-          }
+          },
+          "annotation": "Where the pattern sits on the groove map, bottom to top; a new pattern starts at the next bar.",
+          "annotation_name": "Groove Y"
         }
       },
       {
         "box": {
           "id": "obj-16",
           "maxclass": "newobj",
-          "numinlets": 2,
+          "numinlets": 1,
           "numoutlets": 1,
           "outlettype": [
             ""
@@ -402,16 +428,24 @@
               "parameter_shortname": "Kick",
               "parameter_type": 0,
               "parameter_mmin": 0.0,
-              "parameter_mmax": 1.0
+              "parameter_mmax": 1.0,
+              "parameter_unitstyle": 1,
+              "parameter_initial_enable": 1,
+              "parameter_initial": [
+                0.5
+              ],
+              "parameter_info": "How many kick hits the pattern has (0.5 = as the model plays it)."
             }
-          }
+          },
+          "annotation": "How many kick hits the pattern has (0.5 = as the model plays it).",
+          "annotation_name": "Density Kick"
         }
       },
       {
         "box": {
           "id": "obj-18",
           "maxclass": "newobj",
-          "numinlets": 2,
+          "numinlets": 1,
           "numoutlets": 1,
           "outlettype": [
             ""
@@ -456,16 +490,24 @@
               "parameter_shortname": "Snare",
               "parameter_type": 0,
               "parameter_mmin": 0.0,
-              "parameter_mmax": 1.0
+              "parameter_mmax": 1.0,
+              "parameter_unitstyle": 1,
+              "parameter_initial_enable": 1,
+              "parameter_initial": [
+                0.5
+              ],
+              "parameter_info": "How many snare hits the pattern has (0.5 = as the model plays it)."
             }
-          }
+          },
+          "annotation": "How many snare hits the pattern has (0.5 = as the model plays it).",
+          "annotation_name": "Density Snare"
         }
       },
       {
         "box": {
           "id": "obj-20",
           "maxclass": "newobj",
-          "numinlets": 2,
+          "numinlets": 1,
           "numoutlets": 1,
           "outlettype": [
             ""
@@ -507,19 +549,27 @@
           "saved_attribute_attributes": {
             "valueof": {
               "parameter_longname": "Density Closed Hat",
-              "parameter_shortname": "Close",
+              "parameter_shortname": "C Hat",
               "parameter_type": 0,
               "parameter_mmin": 0.0,
-              "parameter_mmax": 1.0
+              "parameter_mmax": 1.0,
+              "parameter_unitstyle": 1,
+              "parameter_initial_enable": 1,
+              "parameter_initial": [
+                0.5
+              ],
+              "parameter_info": "How many closed hat hits the pattern has (0.5 = as the model plays it)."
             }
-          }
+          },
+          "annotation": "How many closed hat hits the pattern has (0.5 = as the model plays it).",
+          "annotation_name": "Density Closed Hat"
         }
       },
       {
         "box": {
           "id": "obj-22",
           "maxclass": "newobj",
-          "numinlets": 2,
+          "numinlets": 1,
           "numoutlets": 1,
           "outlettype": [
             ""
@@ -561,19 +611,27 @@
           "saved_attribute_attributes": {
             "valueof": {
               "parameter_longname": "Density Open Hat",
-              "parameter_shortname": "Open ",
+              "parameter_shortname": "O Hat",
               "parameter_type": 0,
               "parameter_mmin": 0.0,
-              "parameter_mmax": 1.0
+              "parameter_mmax": 1.0,
+              "parameter_unitstyle": 1,
+              "parameter_initial_enable": 1,
+              "parameter_initial": [
+                0.5
+              ],
+              "parameter_info": "How many open hat hits the pattern has (0.5 = as the model plays it)."
             }
-          }
+          },
+          "annotation": "How many open hat hits the pattern has (0.5 = as the model plays it).",
+          "annotation_name": "Density Open Hat"
         }
       },
       {
         "box": {
           "id": "obj-24",
           "maxclass": "newobj",
-          "numinlets": 2,
+          "numinlets": 1,
           "numoutlets": 1,
           "outlettype": [
             ""
@@ -615,19 +673,27 @@
           "saved_attribute_attributes": {
             "valueof": {
               "parameter_longname": "Density Low Tom",
-              "parameter_shortname": "Low T",
+              "parameter_shortname": "L Tom",
               "parameter_type": 0,
               "parameter_mmin": 0.0,
-              "parameter_mmax": 1.0
+              "parameter_mmax": 1.0,
+              "parameter_unitstyle": 1,
+              "parameter_initial_enable": 1,
+              "parameter_initial": [
+                0.5
+              ],
+              "parameter_info": "How many low tom hits the pattern has (0.5 = as the model plays it)."
             }
-          }
+          },
+          "annotation": "How many low tom hits the pattern has (0.5 = as the model plays it).",
+          "annotation_name": "Density Low Tom"
         }
       },
       {
         "box": {
           "id": "obj-26",
           "maxclass": "newobj",
-          "numinlets": 2,
+          "numinlets": 1,
           "numoutlets": 1,
           "outlettype": [
             ""
@@ -669,19 +735,27 @@
           "saved_attribute_attributes": {
             "valueof": {
               "parameter_longname": "Density Mid Tom",
-              "parameter_shortname": "Mid T",
+              "parameter_shortname": "M Tom",
               "parameter_type": 0,
               "parameter_mmin": 0.0,
-              "parameter_mmax": 1.0
+              "parameter_mmax": 1.0,
+              "parameter_unitstyle": 1,
+              "parameter_initial_enable": 1,
+              "parameter_initial": [
+                0.5
+              ],
+              "parameter_info": "How many mid tom hits the pattern has (0.5 = as the model plays it)."
             }
-          }
+          },
+          "annotation": "How many mid tom hits the pattern has (0.5 = as the model plays it).",
+          "annotation_name": "Density Mid Tom"
         }
       },
       {
         "box": {
           "id": "obj-28",
           "maxclass": "newobj",
-          "numinlets": 2,
+          "numinlets": 1,
           "numoutlets": 1,
           "outlettype": [
             ""
@@ -723,19 +797,27 @@
           "saved_attribute_attributes": {
             "valueof": {
               "parameter_longname": "Density High Tom",
-              "parameter_shortname": "High ",
+              "parameter_shortname": "H Tom",
               "parameter_type": 0,
               "parameter_mmin": 0.0,
-              "parameter_mmax": 1.0
+              "parameter_mmax": 1.0,
+              "parameter_unitstyle": 1,
+              "parameter_initial_enable": 1,
+              "parameter_initial": [
+                0.5
+              ],
+              "parameter_info": "How many high tom hits the pattern has (0.5 = as the model plays it)."
             }
-          }
+          },
+          "annotation": "How many high tom hits the pattern has (0.5 = as the model plays it).",
+          "annotation_name": "Density High Tom"
         }
       },
       {
         "box": {
           "id": "obj-30",
           "maxclass": "newobj",
-          "numinlets": 2,
+          "numinlets": 1,
           "numoutlets": 1,
           "outlettype": [
             ""
@@ -780,16 +862,24 @@
               "parameter_shortname": "Crash",
               "parameter_type": 0,
               "parameter_mmin": 0.0,
-              "parameter_mmax": 1.0
+              "parameter_mmax": 1.0,
+              "parameter_unitstyle": 1,
+              "parameter_initial_enable": 1,
+              "parameter_initial": [
+                0.5
+              ],
+              "parameter_info": "How many crash hits the pattern has (0.5 = as the model plays it)."
             }
-          }
+          },
+          "annotation": "How many crash hits the pattern has (0.5 = as the model plays it).",
+          "annotation_name": "Density Crash"
         }
       },
       {
         "box": {
           "id": "obj-32",
           "maxclass": "newobj",
-          "numinlets": 2,
+          "numinlets": 1,
           "numoutlets": 1,
           "outlettype": [
             ""
@@ -834,16 +924,24 @@
               "parameter_shortname": "Ride",
               "parameter_type": 0,
               "parameter_mmin": 0.0,
-              "parameter_mmax": 1.0
+              "parameter_mmax": 1.0,
+              "parameter_unitstyle": 1,
+              "parameter_initial_enable": 1,
+              "parameter_initial": [
+                0.5
+              ],
+              "parameter_info": "How many ride hits the pattern has (0.5 = as the model plays it)."
             }
-          }
+          },
+          "annotation": "How many ride hits the pattern has (0.5 = as the model plays it).",
+          "annotation_name": "Density Ride"
         }
       },
       {
         "box": {
           "id": "obj-34",
           "maxclass": "newobj",
-          "numinlets": 2,
+          "numinlets": 1,
           "numoutlets": 1,
           "outlettype": [
             ""
@@ -888,16 +986,24 @@
               "parameter_shortname": "Temp",
               "parameter_type": 0,
               "parameter_mmin": 0.0,
-              "parameter_mmax": 2.0
+              "parameter_mmax": 2.0,
+              "parameter_unitstyle": 1,
+              "parameter_initial_enable": 1,
+              "parameter_initial": [
+                0.0
+              ],
+              "parameter_info": "0 = the model's most likely pattern; higher = looser, more surprising."
             }
-          }
+          },
+          "annotation": "0 = the model's most likely pattern; higher = looser, more surprising.",
+          "annotation_name": "Temperature"
         }
       },
       {
         "box": {
           "id": "obj-36",
           "maxclass": "newobj",
-          "numinlets": 2,
+          "numinlets": 1,
           "numoutlets": 1,
           "outlettype": [
             ""
@@ -948,14 +1054,37 @@
               "parameter_enum": [
                 "off",
                 "on"
-              ]
+              ],
+              "parameter_invisible": 2,
+              "parameter_info": "Writes the current pattern as notes into the highlighted clip slot (creates a 2-bar clip)."
             }
-          }
+          },
+          "annotation": "Writes the current pattern as notes into the highlighted clip slot (creates a 2-bar clip).",
+          "annotation_name": "Write Clip"
         }
       },
       {
         "box": {
           "id": "obj-38",
+          "maxclass": "newobj",
+          "numinlets": 2,
+          "numoutlets": 2,
+          "outlettype": [
+            "bang",
+            ""
+          ],
+          "patching_rect": [
+            700.0,
+            190.0,
+            40.0,
+            22.0
+          ],
+          "text": "sel 1"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-39",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -964,7 +1093,7 @@
           ],
           "patching_rect": [
             700.0,
-            210.0,
+            215.0,
             60.0,
             22.0
           ],
@@ -973,7 +1102,7 @@
       },
       {
         "box": {
-          "id": "obj-39",
+          "id": "obj-40",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -991,7 +1120,7 @@
       },
       {
         "box": {
-          "id": "obj-40",
+          "id": "obj-41",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 9,
@@ -1017,7 +1146,7 @@
       },
       {
         "box": {
-          "id": "obj-41",
+          "id": "obj-42",
           "maxclass": "newobj",
           "numinlets": 3,
           "numoutlets": 1,
@@ -1035,9 +1164,9 @@
       },
       {
         "box": {
-          "id": "obj-42",
+          "id": "obj-43",
           "maxclass": "newobj",
-          "numinlets": 2,
+          "numinlets": 1,
           "numoutlets": 1,
           "outlettype": [
             ""
@@ -1053,9 +1182,9 @@
       },
       {
         "box": {
-          "id": "obj-43",
+          "id": "obj-44",
           "maxclass": "newobj",
-          "numinlets": 2,
+          "numinlets": 1,
           "numoutlets": 1,
           "outlettype": [
             ""
@@ -1071,13 +1200,33 @@
       },
       {
         "box": {
-          "id": "obj-44",
+          "id": "obj-45",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 3,
+          "outlettype": [
+            "int",
+            "int",
+            "float"
+          ],
+          "patching_rect": [
+            40.0,
+            730.0,
+            80.0,
+            22.0
+          ],
+          "text": "unpack 0 0 0."
+        }
+      },
+      {
+        "box": {
+          "id": "obj-46",
           "maxclass": "newobj",
           "numinlets": 3,
           "numoutlets": 2,
           "outlettype": [
-            "int",
-            "int"
+            "",
+            ""
           ],
           "patching_rect": [
             40.0,
@@ -1090,7 +1239,7 @@
       },
       {
         "box": {
-          "id": "obj-45",
+          "id": "obj-47",
           "maxclass": "newobj",
           "numinlets": 3,
           "numoutlets": 2,
@@ -1109,7 +1258,7 @@
       },
       {
         "box": {
-          "id": "obj-46",
+          "id": "obj-48",
           "maxclass": "newobj",
           "numinlets": 3,
           "numoutlets": 0,
@@ -1125,7 +1274,7 @@
       },
       {
         "box": {
-          "id": "obj-47",
+          "id": "obj-49",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -1143,7 +1292,7 @@
       },
       {
         "box": {
-          "id": "obj-48",
+          "id": "obj-50",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 0,
@@ -1622,7 +1771,7 @@
             0
           ],
           "destination": [
-            "obj-1",
+            "obj-39",
             0
           ]
         }
@@ -1634,7 +1783,7 @@
             0
           ],
           "destination": [
-            "obj-40",
+            "obj-1",
             0
           ]
         }
@@ -1648,30 +1797,6 @@
           "destination": [
             "obj-41",
             0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-40",
-            1
-          ],
-          "destination": [
-            "obj-41",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-40",
-            2
-          ],
-          "destination": [
-            "obj-41",
-            2
           ]
         }
       },
@@ -1690,7 +1815,43 @@
       {
         "patchline": {
           "source": [
+            "obj-41",
+            1
+          ],
+          "destination": [
             "obj-42",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-41",
+            2
+          ],
+          "destination": [
+            "obj-42",
+            2
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-42",
+            0
+          ],
+          "destination": [
+            "obj-43",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-43",
             0
           ],
           "destination": [
@@ -1702,11 +1863,11 @@
       {
         "patchline": {
           "source": [
-            "obj-40",
+            "obj-41",
             4
           ],
           "destination": [
-            "obj-43",
+            "obj-44",
             0
           ]
         }
@@ -1714,7 +1875,7 @@
       {
         "patchline": {
           "source": [
-            "obj-43",
+            "obj-44",
             0
           ],
           "destination": [
@@ -1730,18 +1891,6 @@
             1
           ],
           "destination": [
-            "obj-44",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-44",
-            0
-          ],
-          "destination": [
             "obj-45",
             0
           ]
@@ -1750,11 +1899,23 @@
       {
         "patchline": {
           "source": [
-            "obj-44",
+            "obj-45",
+            2
+          ],
+          "destination": [
+            "obj-46",
+            2
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-45",
             1
           ],
           "destination": [
-            "obj-45",
+            "obj-46",
             1
           ]
         }
@@ -1774,11 +1935,23 @@
       {
         "patchline": {
           "source": [
-            "obj-45",
+            "obj-46",
+            0
+          ],
+          "destination": [
+            "obj-47",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-46",
             1
           ],
           "destination": [
-            "obj-46",
+            "obj-47",
             1
           ]
         }
@@ -1794,9 +1967,141 @@
             0
           ]
         }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-47",
+            1
+          ],
+          "destination": [
+            "obj-48",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-49",
+            0
+          ],
+          "destination": [
+            "obj-50",
+            0
+          ]
+        }
       }
     ],
-    "dependency_cache": [],
+    "parameters": {
+      "obj-12": [
+        "Groove X",
+        "X",
+        0
+      ],
+      "obj-15": [
+        "Groove Y",
+        "Y",
+        0
+      ],
+      "obj-17": [
+        "Density Kick",
+        "Kick",
+        0
+      ],
+      "obj-19": [
+        "Density Snare",
+        "Snare",
+        0
+      ],
+      "obj-21": [
+        "Density Closed Hat",
+        "C Hat",
+        0
+      ],
+      "obj-23": [
+        "Density Open Hat",
+        "O Hat",
+        0
+      ],
+      "obj-25": [
+        "Density Low Tom",
+        "L Tom",
+        0
+      ],
+      "obj-27": [
+        "Density Mid Tom",
+        "M Tom",
+        0
+      ],
+      "obj-29": [
+        "Density High Tom",
+        "H Tom",
+        0
+      ],
+      "obj-31": [
+        "Density Crash",
+        "Crash",
+        0
+      ],
+      "obj-33": [
+        "Density Ride",
+        "Ride",
+        0
+      ],
+      "obj-35": [
+        "Temperature",
+        "Temp",
+        0
+      ],
+      "obj-37": [
+        "Write Clip",
+        "To Clip",
+        0
+      ],
+      "inherited_shortname": 1
+    },
+    "dependency_cache": [
+      {
+        "name": "groove_logic.js",
+        "patcherrelativepath": "./js",
+        "type": "TEXT",
+        "implicit": 1
+      }
+    ],
+    "latency": 0,
+    "is_mpe": 0,
+    "minimum_live_version": "",
+    "minimum_max_version": "",
+    "platform_compatibility": 0,
+    "project": {
+      "version": 1,
+      "creationdate": 3850070400,
+      "modificationdate": 3850070400,
+      "viewrect": [
+        0.0,
+        0.0,
+        300.0,
+        500.0
+      ],
+      "autoorganize": 1,
+      "hideprojectwindow": 1,
+      "showdependencies": 1,
+      "autolocalize": 0,
+      "contents": {
+        "patchers": {}
+      },
+      "layout": {},
+      "searchpath": {},
+      "detailsvisible": 0,
+      "amxdtype": 1835887981,
+      "readonly": 0,
+      "devpathtype": 0,
+      "devpath": ".",
+      "sortmode": 0,
+      "viewmode": 0,
+      "includepackages": 0
+    },
     "autosave": 0
   }
 }

@@ -15,6 +15,12 @@
       1200.0,
       800.0
     ],
+    "openrect": [
+      0.0,
+      0.0,
+      646.0,
+      169.0
+    ],
     "openinpresentation": 1,
     "default_fontsize": 10.0,
     "default_fontname": "Arial Bold",
@@ -22,7 +28,7 @@
       8.0,
       8.0
     ],
-    "devicewidth": 648.0,
+    "devicewidth": 646.0,
     "description": "latentpad Sampler: 16 pads of one-shots rendered by the latentpad server",
     "boxes": [
       {
@@ -46,7 +52,11 @@
             300.0,
             22.0
           ],
-          "text": "js sampler_logic.js"
+          "text": "js sampler_logic.js",
+          "saved_object_attributes": {
+            "filename": "sampler_logic.js",
+            "parameter_enable": 0
+          }
         }
       },
       {
@@ -147,7 +157,7 @@
         "box": {
           "id": "obj-7",
           "maxclass": "newobj",
-          "numinlets": 2,
+          "numinlets": 1,
           "numoutlets": 1,
           "outlettype": [
             ""
@@ -277,16 +287,25 @@
                 "14",
                 "15",
                 "16"
-              ]
+              ],
+              "parameter_unitstyle": 9,
+              "parameter_initial_enable": 1,
+              "parameter_initial": [
+                0
+              ],
+              "parameter_info": "The pad the controls below act on (MIDI notes 36-51 play pads 1-16)."
             }
-          }
+          },
+          "annotation": "The pad the controls below act on (MIDI notes 36-51 play pads 1-16).",
+          "annotation_name": "Pad",
+          "livemode": 1
         }
       },
       {
         "box": {
           "id": "obj-12",
           "maxclass": "newobj",
-          "numinlets": 2,
+          "numinlets": 1,
           "numoutlets": 1,
           "outlettype": [
             ""
@@ -392,9 +411,17 @@
               "parameter_shortname": "X",
               "parameter_type": 0,
               "parameter_mmin": 0.0,
-              "parameter_mmax": 1.0
+              "parameter_mmax": 1.0,
+              "parameter_unitstyle": 1,
+              "parameter_initial_enable": 1,
+              "parameter_initial": [
+                0.5
+              ],
+              "parameter_info": "Where the selected pad sits on the sound map, left to right; the server re-renders it."
             }
-          }
+          },
+          "annotation": "Where the selected pad sits on the sound map, left to right; the server re-renders it.",
+          "annotation_name": "Pad X"
         }
       },
       {
@@ -428,16 +455,24 @@
               "parameter_shortname": "Y",
               "parameter_type": 0,
               "parameter_mmin": 0.0,
-              "parameter_mmax": 1.0
+              "parameter_mmax": 1.0,
+              "parameter_unitstyle": 1,
+              "parameter_initial_enable": 1,
+              "parameter_initial": [
+                0.5
+              ],
+              "parameter_info": "Where the selected pad sits on the sound map, bottom to top; the server re-renders it."
             }
-          }
+          },
+          "annotation": "Where the selected pad sits on the sound map, bottom to top; the server re-renders it.",
+          "annotation_name": "Pad Y"
         }
       },
       {
         "box": {
           "id": "obj-18",
           "maxclass": "newobj",
-          "numinlets": 2,
+          "numinlets": 1,
           "numoutlets": 1,
           "outlettype": [
             ""
@@ -455,7 +490,7 @@
         "box": {
           "id": "obj-19",
           "maxclass": "newobj",
-          "numinlets": 2,
+          "numinlets": 1,
           "numoutlets": 1,
           "outlettype": [
             ""
@@ -506,14 +541,37 @@
               "parameter_enum": [
                 "off",
                 "on"
-              ]
+              ],
+              "parameter_invisible": 2,
+              "parameter_info": "A new sound for the selected pad, drawn from the model (of the Class chosen below)."
             }
-          }
+          },
+          "annotation": "A new sound for the selected pad, drawn from the model (of the Class chosen below).",
+          "annotation_name": "Random"
         }
       },
       {
         "box": {
           "id": "obj-21",
+          "maxclass": "newobj",
+          "numinlets": 2,
+          "numoutlets": 2,
+          "outlettype": [
+            "bang",
+            ""
+          ],
+          "patching_rect": [
+            600.0,
+            70.0,
+            40.0,
+            22.0
+          ],
+          "text": "sel 1"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-22",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -522,7 +580,7 @@
           ],
           "patching_rect": [
             600.0,
-            70.0,
+            95.0,
             110.0,
             22.0
           ],
@@ -531,7 +589,7 @@
       },
       {
         "box": {
-          "id": "obj-22",
+          "id": "obj-23",
           "maxclass": "live.text",
           "numinlets": 1,
           "numoutlets": 2,
@@ -566,14 +624,37 @@
               "parameter_enum": [
                 "off",
                 "on"
-              ]
+              ],
+              "parameter_invisible": 2,
+              "parameter_info": "A variation of the selected pad's sound, as far as Amount."
             }
-          }
+          },
+          "annotation": "A variation of the selected pad's sound, as far as Amount.",
+          "annotation_name": "Vary"
         }
       },
       {
         "box": {
-          "id": "obj-23",
+          "id": "obj-24",
+          "maxclass": "newobj",
+          "numinlets": 2,
+          "numoutlets": 2,
+          "outlettype": [
+            "bang",
+            ""
+          ],
+          "patching_rect": [
+            680.0,
+            70.0,
+            40.0,
+            22.0
+          ],
+          "text": "sel 1"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-25",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -582,7 +663,7 @@
           ],
           "patching_rect": [
             680.0,
-            70.0,
+            95.0,
             110.0,
             22.0
           ],
@@ -591,7 +672,7 @@
       },
       {
         "box": {
-          "id": "obj-24",
+          "id": "obj-26",
           "maxclass": "live.text",
           "numinlets": 1,
           "numoutlets": 2,
@@ -626,14 +707,37 @@
               "parameter_enum": [
                 "off",
                 "on"
-              ]
+              ],
+              "parameter_invisible": 2,
+              "parameter_info": "The selected pad becomes a blend of pads A and B, at the Morph position."
             }
-          }
+          },
+          "annotation": "The selected pad becomes a blend of pads A and B, at the Morph position.",
+          "annotation_name": "Morph"
         }
       },
       {
         "box": {
-          "id": "obj-25",
+          "id": "obj-27",
+          "maxclass": "newobj",
+          "numinlets": 2,
+          "numoutlets": 2,
+          "outlettype": [
+            "bang",
+            ""
+          ],
+          "patching_rect": [
+            760.0,
+            70.0,
+            40.0,
+            22.0
+          ],
+          "text": "sel 1"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-28",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -642,7 +746,7 @@
           ],
           "patching_rect": [
             760.0,
-            70.0,
+            95.0,
             110.0,
             22.0
           ],
@@ -651,7 +755,7 @@
       },
       {
         "box": {
-          "id": "obj-26",
+          "id": "obj-29",
           "maxclass": "live.dial",
           "numinlets": 1,
           "numoutlets": 2,
@@ -680,14 +784,22 @@
               "parameter_shortname": "Spread",
               "parameter_type": 0,
               "parameter_mmin": 0.0,
-              "parameter_mmax": 4.0
+              "parameter_mmax": 4.0,
+              "parameter_unitstyle": 1,
+              "parameter_initial_enable": 1,
+              "parameter_initial": [
+                1.0
+              ],
+              "parameter_info": "How far from the usual Random may reach (1 = the model's own spread)."
             }
-          }
+          },
+          "annotation": "How far from the usual Random may reach (1 = the model's own spread).",
+          "annotation_name": "Spread"
         }
       },
       {
         "box": {
-          "id": "obj-27",
+          "id": "obj-30",
           "maxclass": "live.dial",
           "numinlets": 1,
           "numoutlets": 2,
@@ -716,14 +828,22 @@
               "parameter_shortname": "Amount",
               "parameter_type": 0,
               "parameter_mmin": 0.0,
-              "parameter_mmax": 2.0
+              "parameter_mmax": 2.0,
+              "parameter_unitstyle": 1,
+              "parameter_initial_enable": 1,
+              "parameter_initial": [
+                0.3
+              ],
+              "parameter_info": "How different a Vary is from the pad's sound."
             }
-          }
+          },
+          "annotation": "How different a Vary is from the pad's sound.",
+          "annotation_name": "Vary Amount"
         }
       },
       {
         "box": {
-          "id": "obj-28",
+          "id": "obj-31",
           "maxclass": "live.dial",
           "numinlets": 1,
           "numoutlets": 2,
@@ -752,16 +872,24 @@
               "parameter_shortname": "Morph",
               "parameter_type": 0,
               "parameter_mmin": 0.0,
-              "parameter_mmax": 1.0
+              "parameter_mmax": 1.0,
+              "parameter_unitstyle": 1,
+              "parameter_initial_enable": 1,
+              "parameter_initial": [
+                0.5
+              ],
+              "parameter_info": "Morph's blend: 0 = pad A, 1 = pad B."
             }
-          }
+          },
+          "annotation": "Morph's blend: 0 = pad A, 1 = pad B.",
+          "annotation_name": "Morph Position"
         }
       },
       {
         "box": {
-          "id": "obj-29",
+          "id": "obj-32",
           "maxclass": "newobj",
-          "numinlets": 2,
+          "numinlets": 1,
           "numoutlets": 1,
           "outlettype": [
             ""
@@ -777,9 +905,9 @@
       },
       {
         "box": {
-          "id": "obj-30",
+          "id": "obj-33",
           "maxclass": "newobj",
-          "numinlets": 2,
+          "numinlets": 1,
           "numoutlets": 1,
           "outlettype": [
             ""
@@ -795,9 +923,9 @@
       },
       {
         "box": {
-          "id": "obj-31",
+          "id": "obj-34",
           "maxclass": "newobj",
-          "numinlets": 2,
+          "numinlets": 1,
           "numoutlets": 1,
           "outlettype": [
             ""
@@ -813,7 +941,7 @@
       },
       {
         "box": {
-          "id": "obj-32",
+          "id": "obj-35",
           "maxclass": "live.numbox",
           "numinlets": 1,
           "numoutlets": 2,
@@ -842,14 +970,22 @@
               "parameter_shortname": "A",
               "parameter_type": 1,
               "parameter_mmin": 1,
-              "parameter_mmax": 16
+              "parameter_mmax": 16,
+              "parameter_unitstyle": 0,
+              "parameter_initial_enable": 1,
+              "parameter_initial": [
+                1
+              ],
+              "parameter_info": "The first pad Morph blends."
             }
-          }
+          },
+          "annotation": "The first pad Morph blends.",
+          "annotation_name": "Morph A"
         }
       },
       {
         "box": {
-          "id": "obj-33",
+          "id": "obj-36",
           "maxclass": "live.numbox",
           "numinlets": 1,
           "numoutlets": 2,
@@ -878,14 +1014,22 @@
               "parameter_shortname": "B",
               "parameter_type": 1,
               "parameter_mmin": 1,
-              "parameter_mmax": 16
+              "parameter_mmax": 16,
+              "parameter_unitstyle": 0,
+              "parameter_initial_enable": 1,
+              "parameter_initial": [
+                2
+              ],
+              "parameter_info": "The second pad Morph blends."
             }
-          }
+          },
+          "annotation": "The second pad Morph blends.",
+          "annotation_name": "Morph B"
         }
       },
       {
         "box": {
-          "id": "obj-34",
+          "id": "obj-37",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -903,9 +1047,9 @@
       },
       {
         "box": {
-          "id": "obj-35",
+          "id": "obj-38",
           "maxclass": "newobj",
-          "numinlets": 2,
+          "numinlets": 1,
           "numoutlets": 1,
           "outlettype": [
             ""
@@ -921,7 +1065,7 @@
       },
       {
         "box": {
-          "id": "obj-36",
+          "id": "obj-39",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -939,9 +1083,9 @@
       },
       {
         "box": {
-          "id": "obj-37",
+          "id": "obj-40",
           "maxclass": "newobj",
-          "numinlets": 2,
+          "numinlets": 1,
           "numoutlets": 1,
           "outlettype": [
             ""
@@ -957,7 +1101,7 @@
       },
       {
         "box": {
-          "id": "obj-38",
+          "id": "obj-41",
           "maxclass": "live.text",
           "numinlets": 1,
           "numoutlets": 2,
@@ -992,14 +1136,37 @@
               "parameter_enum": [
                 "off",
                 "on"
-              ]
+              ],
+              "parameter_invisible": 2,
+              "parameter_info": "Plays the selected pad at velocity 100."
             }
-          }
+          },
+          "annotation": "Plays the selected pad at velocity 100.",
+          "annotation_name": "Play"
         }
       },
       {
         "box": {
-          "id": "obj-39",
+          "id": "obj-42",
+          "maxclass": "newobj",
+          "numinlets": 2,
+          "numoutlets": 2,
+          "outlettype": [
+            "bang",
+            ""
+          ],
+          "patching_rect": [
+            960.0,
+            70.0,
+            40.0,
+            22.0
+          ],
+          "text": "sel 1"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-43",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -1008,7 +1175,7 @@
           ],
           "patching_rect": [
             960.0,
-            70.0,
+            95.0,
             110.0,
             22.0
           ],
@@ -1017,7 +1184,7 @@
       },
       {
         "box": {
-          "id": "obj-40",
+          "id": "obj-44",
           "maxclass": "live.tab",
           "numinlets": 1,
           "numoutlets": 3,
@@ -1057,16 +1224,25 @@
                 "6",
                 "7",
                 "8"
-              ]
+              ],
+              "parameter_unitstyle": 9,
+              "parameter_initial_enable": 1,
+              "parameter_initial": [
+                0
+              ],
+              "parameter_info": "The scene slot Store and Recall use: a scene holds all 16 pads' sounds."
             }
-          }
+          },
+          "annotation": "The scene slot Store and Recall use: a scene holds all 16 pads' sounds.",
+          "annotation_name": "Scene",
+          "livemode": 1
         }
       },
       {
         "box": {
-          "id": "obj-41",
+          "id": "obj-45",
           "maxclass": "newobj",
-          "numinlets": 2,
+          "numinlets": 1,
           "numoutlets": 1,
           "outlettype": [
             ""
@@ -1082,7 +1258,7 @@
       },
       {
         "box": {
-          "id": "obj-42",
+          "id": "obj-46",
           "maxclass": "live.text",
           "numinlets": 1,
           "numoutlets": 2,
@@ -1092,7 +1268,7 @@
           ],
           "patching_rect": [
             1000.0,
-            180.0,
+            40.0,
             66.0,
             18.0
           ],
@@ -1117,14 +1293,37 @@
               "parameter_enum": [
                 "off",
                 "on"
-              ]
+              ],
+              "parameter_invisible": 2,
+              "parameter_info": "Stores all 16 pads' sounds in the selected scene."
             }
-          }
+          },
+          "annotation": "Stores all 16 pads' sounds in the selected scene.",
+          "annotation_name": "Scene Store"
         }
       },
       {
         "box": {
-          "id": "obj-43",
+          "id": "obj-47",
+          "maxclass": "newobj",
+          "numinlets": 2,
+          "numoutlets": 2,
+          "outlettype": [
+            "bang",
+            ""
+          ],
+          "patching_rect": [
+            1000.0,
+            210.0,
+            40.0,
+            22.0
+          ],
+          "text": "sel 1"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-48",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -1133,7 +1332,7 @@
           ],
           "patching_rect": [
             1000.0,
-            210.0,
+            235.0,
             110.0,
             22.0
           ],
@@ -1142,7 +1341,7 @@
       },
       {
         "box": {
-          "id": "obj-44",
+          "id": "obj-49",
           "maxclass": "live.text",
           "numinlets": 1,
           "numoutlets": 2,
@@ -1152,7 +1351,7 @@
           ],
           "patching_rect": [
             1070.0,
-            180.0,
+            40.0,
             66.0,
             18.0
           ],
@@ -1177,14 +1376,37 @@
               "parameter_enum": [
                 "off",
                 "on"
-              ]
+              ],
+              "parameter_invisible": 2,
+              "parameter_info": "Recalls the selected scene, gliding over the Glide time."
             }
-          }
+          },
+          "annotation": "Recalls the selected scene, gliding over the Glide time.",
+          "annotation_name": "Scene Recall"
         }
       },
       {
         "box": {
-          "id": "obj-45",
+          "id": "obj-50",
+          "maxclass": "newobj",
+          "numinlets": 2,
+          "numoutlets": 2,
+          "outlettype": [
+            "bang",
+            ""
+          ],
+          "patching_rect": [
+            1070.0,
+            210.0,
+            40.0,
+            22.0
+          ],
+          "text": "sel 1"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-51",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -1193,7 +1415,7 @@
           ],
           "patching_rect": [
             1070.0,
-            210.0,
+            235.0,
             110.0,
             22.0
           ],
@@ -1202,7 +1424,7 @@
       },
       {
         "box": {
-          "id": "obj-46",
+          "id": "obj-52",
           "maxclass": "live.dial",
           "numinlets": 1,
           "numoutlets": 2,
@@ -1216,7 +1438,6 @@
             44.0,
             48.0
           ],
-          "unitstyle": 2,
           "presentation": 1,
           "presentation_rect": [
             376.0,
@@ -1232,16 +1453,24 @@
               "parameter_shortname": "Glide",
               "parameter_type": 0,
               "parameter_mmin": 0.0,
-              "parameter_mmax": 5000.0
+              "parameter_mmax": 5000.0,
+              "parameter_unitstyle": 2,
+              "parameter_initial_enable": 1,
+              "parameter_initial": [
+                0.0
+              ],
+              "parameter_info": "How long Recall takes to move the pads to the scene (0 = at once)."
             }
-          }
+          },
+          "annotation": "How long Recall takes to move the pads to the scene (0 = at once).",
+          "annotation_name": "Glide"
         }
       },
       {
         "box": {
-          "id": "obj-47",
+          "id": "obj-53",
           "maxclass": "newobj",
-          "numinlets": 2,
+          "numinlets": 1,
           "numoutlets": 1,
           "outlettype": [
             ""
@@ -1257,7 +1486,7 @@
       },
       {
         "box": {
-          "id": "obj-48",
+          "id": "obj-54",
           "maxclass": "live.menu",
           "numinlets": 1,
           "numoutlets": 3,
@@ -1298,16 +1527,23 @@
                 "tom",
                 "cymbal",
                 "percussion"
-              ]
+              ],
+              "parameter_initial_enable": 1,
+              "parameter_initial": [
+                0
+              ],
+              "parameter_info": "The kind of sound Random draws: any, or one class (needs a preset with a prior)."
             }
-          }
+          },
+          "annotation": "The kind of sound Random draws: any, or one class (needs a preset with a prior).",
+          "annotation_name": "Class"
         }
       },
       {
         "box": {
-          "id": "obj-49",
+          "id": "obj-55",
           "maxclass": "newobj",
-          "numinlets": 2,
+          "numinlets": 1,
           "numoutlets": 1,
           "outlettype": [
             ""
@@ -1323,7 +1559,7 @@
       },
       {
         "box": {
-          "id": "obj-50",
+          "id": "obj-56",
           "maxclass": "live.menu",
           "numinlets": 1,
           "numoutlets": 3,
@@ -1363,16 +1599,23 @@
                 "tom",
                 "cymbal",
                 "percussion"
-              ]
+              ],
+              "parameter_initial_enable": 1,
+              "parameter_initial": [
+                0
+              ],
+              "parameter_info": "The class Transform turns the selected pad toward."
             }
-          }
+          },
+          "annotation": "The class Transform turns the selected pad toward.",
+          "annotation_name": "To"
         }
       },
       {
         "box": {
-          "id": "obj-51",
+          "id": "obj-57",
           "maxclass": "newobj",
-          "numinlets": 2,
+          "numinlets": 1,
           "numoutlets": 1,
           "outlettype": [
             ""
@@ -1388,7 +1631,7 @@
       },
       {
         "box": {
-          "id": "obj-52",
+          "id": "obj-58",
           "maxclass": "live.text",
           "numinlets": 1,
           "numoutlets": 2,
@@ -1423,14 +1666,37 @@
               "parameter_enum": [
                 "off",
                 "on"
-              ]
+              ],
+              "parameter_invisible": 2,
+              "parameter_info": "Turns the selected pad's sound toward the To class, as far as Strength (needs a preset with a prior)."
             }
-          }
+          },
+          "annotation": "Turns the selected pad's sound toward the To class, as far as Strength (needs a preset with a prior).",
+          "annotation_name": "Transform"
         }
       },
       {
         "box": {
-          "id": "obj-53",
+          "id": "obj-59",
+          "maxclass": "newobj",
+          "numinlets": 2,
+          "numoutlets": 2,
+          "outlettype": [
+            "bang",
+            ""
+          ],
+          "patching_rect": [
+            1360.0,
+            70.0,
+            40.0,
+            22.0
+          ],
+          "text": "sel 1"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-60",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -1439,7 +1705,7 @@
           ],
           "patching_rect": [
             1360.0,
-            70.0,
+            95.0,
             110.0,
             22.0
           ],
@@ -1448,7 +1714,7 @@
       },
       {
         "box": {
-          "id": "obj-54",
+          "id": "obj-61",
           "maxclass": "live.dial",
           "numinlets": 1,
           "numoutlets": 2,
@@ -1477,16 +1743,24 @@
               "parameter_shortname": "Strength",
               "parameter_type": 0,
               "parameter_mmin": 0.0,
-              "parameter_mmax": 1.0
+              "parameter_mmax": 1.0,
+              "parameter_unitstyle": 1,
+              "parameter_initial_enable": 1,
+              "parameter_initial": [
+                0.5
+              ],
+              "parameter_info": "How far Transform goes: 0 = unchanged, 1 = a new sound of the To class."
             }
-          }
+          },
+          "annotation": "How far Transform goes: 0 = unchanged, 1 = a new sound of the To class.",
+          "annotation_name": "Strength"
         }
       },
       {
         "box": {
-          "id": "obj-55",
+          "id": "obj-62",
           "maxclass": "newobj",
-          "numinlets": 2,
+          "numinlets": 1,
           "numoutlets": 1,
           "outlettype": [
             ""
@@ -1502,7 +1776,7 @@
       },
       {
         "box": {
-          "id": "obj-56",
+          "id": "obj-63",
           "maxclass": "live.dial",
           "numinlets": 1,
           "numoutlets": 2,
@@ -1531,16 +1805,24 @@
               "parameter_shortname": "Humanize",
               "parameter_type": 0,
               "parameter_mmin": 0.0,
-              "parameter_mmax": 2.0
+              "parameter_mmax": 2.0,
+              "parameter_unitstyle": 1,
+              "parameter_initial_enable": 1,
+              "parameter_initial": [
+                0.0
+              ],
+              "parameter_info": "Round robin: after every hit the pad gets a fresh variation this far away (0 = off)."
             }
-          }
+          },
+          "annotation": "Round robin: after every hit the pad gets a fresh variation this far away (0 = off).",
+          "annotation_name": "Humanize"
         }
       },
       {
         "box": {
-          "id": "obj-57",
+          "id": "obj-64",
           "maxclass": "newobj",
-          "numinlets": 2,
+          "numinlets": 1,
           "numoutlets": 1,
           "outlettype": [
             ""
@@ -1556,7 +1838,7 @@
       },
       {
         "box": {
-          "id": "obj-58",
+          "id": "obj-65",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 3,
@@ -1576,7 +1858,7 @@
       },
       {
         "box": {
-          "id": "obj-59",
+          "id": "obj-66",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -1595,7 +1877,7 @@
       },
       {
         "box": {
-          "id": "obj-60",
+          "id": "obj-67",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -1613,13 +1895,13 @@
       },
       {
         "box": {
-          "id": "obj-61",
+          "id": "obj-68",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
           "outlettype": [
-            "list",
-            "list"
+            "",
+            ""
           ],
           "patching_rect": [
             120.0,
@@ -1632,9 +1914,9 @@
       },
       {
         "box": {
-          "id": "obj-62",
+          "id": "obj-69",
           "maxclass": "newobj",
-          "numinlets": 2,
+          "numinlets": 1,
           "numoutlets": 1,
           "outlettype": [
             ""
@@ -1650,9 +1932,9 @@
       },
       {
         "box": {
-          "id": "obj-63",
+          "id": "obj-70",
           "maxclass": "newobj",
-          "numinlets": 2,
+          "numinlets": 17,
           "numoutlets": 17,
           "outlettype": [
             "",
@@ -1684,9 +1966,9 @@
       },
       {
         "box": {
-          "id": "obj-64",
+          "id": "obj-71",
           "maxclass": "newobj",
-          "numinlets": 2,
+          "numinlets": 33,
           "numoutlets": 33,
           "outlettype": [
             "",
@@ -1734,9 +2016,9 @@
       },
       {
         "box": {
-          "id": "obj-65",
+          "id": "obj-72",
           "maxclass": "newobj",
-          "numinlets": 2,
+          "numinlets": 33,
           "numoutlets": 33,
           "outlettype": [
             "",
@@ -1784,9 +2066,9 @@
       },
       {
         "box": {
-          "id": "obj-66",
+          "id": "obj-73",
           "maxclass": "newobj",
-          "numinlets": 2,
+          "numinlets": 17,
           "numoutlets": 17,
           "outlettype": [
             "",
@@ -1818,11 +2100,14 @@
       },
       {
         "box": {
-          "id": "obj-67",
+          "id": "obj-74",
           "maxclass": "newobj",
           "numinlets": 2,
-          "numoutlets": 0,
-          "outlettype": [],
+          "numoutlets": 2,
+          "outlettype": [
+            "signal",
+            "signal"
+          ],
           "patching_rect": [
             40.0,
             1000.0,
@@ -1834,7 +2119,7 @@
       },
       {
         "box": {
-          "id": "obj-68",
+          "id": "obj-75",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -1853,7 +2138,7 @@
       },
       {
         "box": {
-          "id": "obj-69",
+          "id": "obj-76",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -1872,7 +2157,7 @@
       },
       {
         "box": {
-          "id": "obj-70",
+          "id": "obj-77",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -1890,7 +2175,7 @@
       },
       {
         "box": {
-          "id": "obj-71",
+          "id": "obj-78",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -1909,7 +2194,7 @@
       },
       {
         "box": {
-          "id": "obj-72",
+          "id": "obj-79",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -1927,7 +2212,7 @@
       },
       {
         "box": {
-          "id": "obj-73",
+          "id": "obj-80",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -1945,13 +2230,13 @@
       },
       {
         "box": {
-          "id": "obj-74",
+          "id": "obj-81",
           "maxclass": "newobj",
-          "numinlets": 2,
+          "numinlets": 1,
           "numoutlets": 2,
           "outlettype": [
             "signal",
-            "signal"
+            "bang"
           ],
           "patching_rect": [
             1000.0,
@@ -1964,7 +2249,7 @@
       },
       {
         "box": {
-          "id": "obj-75",
+          "id": "obj-82",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -1982,7 +2267,7 @@
       },
       {
         "box": {
-          "id": "obj-76",
+          "id": "obj-83",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -2001,7 +2286,7 @@
       },
       {
         "box": {
-          "id": "obj-77",
+          "id": "obj-84",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2019,7 +2304,7 @@
       },
       {
         "box": {
-          "id": "obj-78",
+          "id": "obj-85",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -2038,7 +2323,7 @@
       },
       {
         "box": {
-          "id": "obj-79",
+          "id": "obj-86",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2056,7 +2341,7 @@
       },
       {
         "box": {
-          "id": "obj-80",
+          "id": "obj-87",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2074,13 +2359,13 @@
       },
       {
         "box": {
-          "id": "obj-81",
+          "id": "obj-88",
           "maxclass": "newobj",
-          "numinlets": 2,
+          "numinlets": 1,
           "numoutlets": 2,
           "outlettype": [
             "signal",
-            "signal"
+            "bang"
           ],
           "patching_rect": [
             1000.0,
@@ -2093,7 +2378,7 @@
       },
       {
         "box": {
-          "id": "obj-82",
+          "id": "obj-89",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2111,7 +2396,7 @@
       },
       {
         "box": {
-          "id": "obj-83",
+          "id": "obj-90",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -2130,7 +2415,7 @@
       },
       {
         "box": {
-          "id": "obj-84",
+          "id": "obj-91",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -2149,7 +2434,7 @@
       },
       {
         "box": {
-          "id": "obj-85",
+          "id": "obj-92",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2167,7 +2452,7 @@
       },
       {
         "box": {
-          "id": "obj-86",
+          "id": "obj-93",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -2186,7 +2471,7 @@
       },
       {
         "box": {
-          "id": "obj-87",
+          "id": "obj-94",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2204,7 +2489,7 @@
       },
       {
         "box": {
-          "id": "obj-88",
+          "id": "obj-95",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2222,13 +2507,13 @@
       },
       {
         "box": {
-          "id": "obj-89",
+          "id": "obj-96",
           "maxclass": "newobj",
-          "numinlets": 2,
+          "numinlets": 1,
           "numoutlets": 2,
           "outlettype": [
             "signal",
-            "signal"
+            "bang"
           ],
           "patching_rect": [
             1060.0,
@@ -2241,7 +2526,7 @@
       },
       {
         "box": {
-          "id": "obj-90",
+          "id": "obj-97",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2259,7 +2544,7 @@
       },
       {
         "box": {
-          "id": "obj-91",
+          "id": "obj-98",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -2278,7 +2563,7 @@
       },
       {
         "box": {
-          "id": "obj-92",
+          "id": "obj-99",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2296,7 +2581,7 @@
       },
       {
         "box": {
-          "id": "obj-93",
+          "id": "obj-100",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -2315,7 +2600,7 @@
       },
       {
         "box": {
-          "id": "obj-94",
+          "id": "obj-101",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2333,7 +2618,7 @@
       },
       {
         "box": {
-          "id": "obj-95",
+          "id": "obj-102",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2351,13 +2636,13 @@
       },
       {
         "box": {
-          "id": "obj-96",
+          "id": "obj-103",
           "maxclass": "newobj",
-          "numinlets": 2,
+          "numinlets": 1,
           "numoutlets": 2,
           "outlettype": [
             "signal",
-            "signal"
+            "bang"
           ],
           "patching_rect": [
             1060.0,
@@ -2370,7 +2655,7 @@
       },
       {
         "box": {
-          "id": "obj-97",
+          "id": "obj-104",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2388,7 +2673,7 @@
       },
       {
         "box": {
-          "id": "obj-98",
+          "id": "obj-105",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -2407,7 +2692,7 @@
       },
       {
         "box": {
-          "id": "obj-99",
+          "id": "obj-106",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -2426,7 +2711,7 @@
       },
       {
         "box": {
-          "id": "obj-100",
+          "id": "obj-107",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2444,7 +2729,7 @@
       },
       {
         "box": {
-          "id": "obj-101",
+          "id": "obj-108",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -2463,7 +2748,7 @@
       },
       {
         "box": {
-          "id": "obj-102",
+          "id": "obj-109",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2481,7 +2766,7 @@
       },
       {
         "box": {
-          "id": "obj-103",
+          "id": "obj-110",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2499,13 +2784,13 @@
       },
       {
         "box": {
-          "id": "obj-104",
+          "id": "obj-111",
           "maxclass": "newobj",
-          "numinlets": 2,
+          "numinlets": 1,
           "numoutlets": 2,
           "outlettype": [
             "signal",
-            "signal"
+            "bang"
           ],
           "patching_rect": [
             1120.0,
@@ -2518,7 +2803,7 @@
       },
       {
         "box": {
-          "id": "obj-105",
+          "id": "obj-112",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2536,7 +2821,7 @@
       },
       {
         "box": {
-          "id": "obj-106",
+          "id": "obj-113",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -2555,7 +2840,7 @@
       },
       {
         "box": {
-          "id": "obj-107",
+          "id": "obj-114",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2573,7 +2858,7 @@
       },
       {
         "box": {
-          "id": "obj-108",
+          "id": "obj-115",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -2592,7 +2877,7 @@
       },
       {
         "box": {
-          "id": "obj-109",
+          "id": "obj-116",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2610,7 +2895,7 @@
       },
       {
         "box": {
-          "id": "obj-110",
+          "id": "obj-117",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2628,13 +2913,13 @@
       },
       {
         "box": {
-          "id": "obj-111",
+          "id": "obj-118",
           "maxclass": "newobj",
-          "numinlets": 2,
+          "numinlets": 1,
           "numoutlets": 2,
           "outlettype": [
             "signal",
-            "signal"
+            "bang"
           ],
           "patching_rect": [
             1120.0,
@@ -2647,7 +2932,7 @@
       },
       {
         "box": {
-          "id": "obj-112",
+          "id": "obj-119",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2665,7 +2950,7 @@
       },
       {
         "box": {
-          "id": "obj-113",
+          "id": "obj-120",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -2684,7 +2969,7 @@
       },
       {
         "box": {
-          "id": "obj-114",
+          "id": "obj-121",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -2703,7 +2988,7 @@
       },
       {
         "box": {
-          "id": "obj-115",
+          "id": "obj-122",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2721,7 +3006,7 @@
       },
       {
         "box": {
-          "id": "obj-116",
+          "id": "obj-123",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -2740,7 +3025,7 @@
       },
       {
         "box": {
-          "id": "obj-117",
+          "id": "obj-124",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2758,7 +3043,7 @@
       },
       {
         "box": {
-          "id": "obj-118",
+          "id": "obj-125",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2776,13 +3061,13 @@
       },
       {
         "box": {
-          "id": "obj-119",
+          "id": "obj-126",
           "maxclass": "newobj",
-          "numinlets": 2,
+          "numinlets": 1,
           "numoutlets": 2,
           "outlettype": [
             "signal",
-            "signal"
+            "bang"
           ],
           "patching_rect": [
             1180.0,
@@ -2795,7 +3080,7 @@
       },
       {
         "box": {
-          "id": "obj-120",
+          "id": "obj-127",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2813,7 +3098,7 @@
       },
       {
         "box": {
-          "id": "obj-121",
+          "id": "obj-128",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -2832,7 +3117,7 @@
       },
       {
         "box": {
-          "id": "obj-122",
+          "id": "obj-129",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2850,7 +3135,7 @@
       },
       {
         "box": {
-          "id": "obj-123",
+          "id": "obj-130",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -2869,7 +3154,7 @@
       },
       {
         "box": {
-          "id": "obj-124",
+          "id": "obj-131",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2887,7 +3172,7 @@
       },
       {
         "box": {
-          "id": "obj-125",
+          "id": "obj-132",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2905,13 +3190,13 @@
       },
       {
         "box": {
-          "id": "obj-126",
+          "id": "obj-133",
           "maxclass": "newobj",
-          "numinlets": 2,
+          "numinlets": 1,
           "numoutlets": 2,
           "outlettype": [
             "signal",
-            "signal"
+            "bang"
           ],
           "patching_rect": [
             1180.0,
@@ -2924,7 +3209,7 @@
       },
       {
         "box": {
-          "id": "obj-127",
+          "id": "obj-134",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2942,7 +3227,7 @@
       },
       {
         "box": {
-          "id": "obj-128",
+          "id": "obj-135",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -2961,7 +3246,7 @@
       },
       {
         "box": {
-          "id": "obj-129",
+          "id": "obj-136",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -2980,7 +3265,7 @@
       },
       {
         "box": {
-          "id": "obj-130",
+          "id": "obj-137",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2998,7 +3283,7 @@
       },
       {
         "box": {
-          "id": "obj-131",
+          "id": "obj-138",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -3017,7 +3302,7 @@
       },
       {
         "box": {
-          "id": "obj-132",
+          "id": "obj-139",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3035,7 +3320,7 @@
       },
       {
         "box": {
-          "id": "obj-133",
+          "id": "obj-140",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3053,13 +3338,13 @@
       },
       {
         "box": {
-          "id": "obj-134",
+          "id": "obj-141",
           "maxclass": "newobj",
-          "numinlets": 2,
+          "numinlets": 1,
           "numoutlets": 2,
           "outlettype": [
             "signal",
-            "signal"
+            "bang"
           ],
           "patching_rect": [
             1240.0,
@@ -3072,7 +3357,7 @@
       },
       {
         "box": {
-          "id": "obj-135",
+          "id": "obj-142",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3090,7 +3375,7 @@
       },
       {
         "box": {
-          "id": "obj-136",
+          "id": "obj-143",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -3109,7 +3394,7 @@
       },
       {
         "box": {
-          "id": "obj-137",
+          "id": "obj-144",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3127,7 +3412,7 @@
       },
       {
         "box": {
-          "id": "obj-138",
+          "id": "obj-145",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -3146,7 +3431,7 @@
       },
       {
         "box": {
-          "id": "obj-139",
+          "id": "obj-146",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3164,7 +3449,7 @@
       },
       {
         "box": {
-          "id": "obj-140",
+          "id": "obj-147",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3182,13 +3467,13 @@
       },
       {
         "box": {
-          "id": "obj-141",
+          "id": "obj-148",
           "maxclass": "newobj",
-          "numinlets": 2,
+          "numinlets": 1,
           "numoutlets": 2,
           "outlettype": [
             "signal",
-            "signal"
+            "bang"
           ],
           "patching_rect": [
             1240.0,
@@ -3201,7 +3486,7 @@
       },
       {
         "box": {
-          "id": "obj-142",
+          "id": "obj-149",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3219,7 +3504,7 @@
       },
       {
         "box": {
-          "id": "obj-143",
+          "id": "obj-150",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -3238,7 +3523,7 @@
       },
       {
         "box": {
-          "id": "obj-144",
+          "id": "obj-151",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -3257,7 +3542,7 @@
       },
       {
         "box": {
-          "id": "obj-145",
+          "id": "obj-152",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3275,7 +3560,7 @@
       },
       {
         "box": {
-          "id": "obj-146",
+          "id": "obj-153",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -3294,7 +3579,7 @@
       },
       {
         "box": {
-          "id": "obj-147",
+          "id": "obj-154",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3312,7 +3597,7 @@
       },
       {
         "box": {
-          "id": "obj-148",
+          "id": "obj-155",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3330,13 +3615,13 @@
       },
       {
         "box": {
-          "id": "obj-149",
+          "id": "obj-156",
           "maxclass": "newobj",
-          "numinlets": 2,
+          "numinlets": 1,
           "numoutlets": 2,
           "outlettype": [
             "signal",
-            "signal"
+            "bang"
           ],
           "patching_rect": [
             1300.0,
@@ -3349,7 +3634,7 @@
       },
       {
         "box": {
-          "id": "obj-150",
+          "id": "obj-157",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3367,7 +3652,7 @@
       },
       {
         "box": {
-          "id": "obj-151",
+          "id": "obj-158",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -3386,7 +3671,7 @@
       },
       {
         "box": {
-          "id": "obj-152",
+          "id": "obj-159",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3404,7 +3689,7 @@
       },
       {
         "box": {
-          "id": "obj-153",
+          "id": "obj-160",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -3423,7 +3708,7 @@
       },
       {
         "box": {
-          "id": "obj-154",
+          "id": "obj-161",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3441,7 +3726,7 @@
       },
       {
         "box": {
-          "id": "obj-155",
+          "id": "obj-162",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3459,13 +3744,13 @@
       },
       {
         "box": {
-          "id": "obj-156",
+          "id": "obj-163",
           "maxclass": "newobj",
-          "numinlets": 2,
+          "numinlets": 1,
           "numoutlets": 2,
           "outlettype": [
             "signal",
-            "signal"
+            "bang"
           ],
           "patching_rect": [
             1300.0,
@@ -3478,7 +3763,7 @@
       },
       {
         "box": {
-          "id": "obj-157",
+          "id": "obj-164",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3496,7 +3781,7 @@
       },
       {
         "box": {
-          "id": "obj-158",
+          "id": "obj-165",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -3515,7 +3800,7 @@
       },
       {
         "box": {
-          "id": "obj-159",
+          "id": "obj-166",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -3534,7 +3819,7 @@
       },
       {
         "box": {
-          "id": "obj-160",
+          "id": "obj-167",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3552,7 +3837,7 @@
       },
       {
         "box": {
-          "id": "obj-161",
+          "id": "obj-168",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -3571,7 +3856,7 @@
       },
       {
         "box": {
-          "id": "obj-162",
+          "id": "obj-169",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3589,7 +3874,7 @@
       },
       {
         "box": {
-          "id": "obj-163",
+          "id": "obj-170",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3607,13 +3892,13 @@
       },
       {
         "box": {
-          "id": "obj-164",
+          "id": "obj-171",
           "maxclass": "newobj",
-          "numinlets": 2,
+          "numinlets": 1,
           "numoutlets": 2,
           "outlettype": [
             "signal",
-            "signal"
+            "bang"
           ],
           "patching_rect": [
             1360.0,
@@ -3626,7 +3911,7 @@
       },
       {
         "box": {
-          "id": "obj-165",
+          "id": "obj-172",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3644,7 +3929,7 @@
       },
       {
         "box": {
-          "id": "obj-166",
+          "id": "obj-173",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -3663,7 +3948,7 @@
       },
       {
         "box": {
-          "id": "obj-167",
+          "id": "obj-174",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3681,7 +3966,7 @@
       },
       {
         "box": {
-          "id": "obj-168",
+          "id": "obj-175",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -3700,7 +3985,7 @@
       },
       {
         "box": {
-          "id": "obj-169",
+          "id": "obj-176",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3718,7 +4003,7 @@
       },
       {
         "box": {
-          "id": "obj-170",
+          "id": "obj-177",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3736,13 +4021,13 @@
       },
       {
         "box": {
-          "id": "obj-171",
+          "id": "obj-178",
           "maxclass": "newobj",
-          "numinlets": 2,
+          "numinlets": 1,
           "numoutlets": 2,
           "outlettype": [
             "signal",
-            "signal"
+            "bang"
           ],
           "patching_rect": [
             1360.0,
@@ -3755,7 +4040,7 @@
       },
       {
         "box": {
-          "id": "obj-172",
+          "id": "obj-179",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3773,7 +4058,7 @@
       },
       {
         "box": {
-          "id": "obj-173",
+          "id": "obj-180",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -3792,7 +4077,7 @@
       },
       {
         "box": {
-          "id": "obj-174",
+          "id": "obj-181",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -3811,7 +4096,7 @@
       },
       {
         "box": {
-          "id": "obj-175",
+          "id": "obj-182",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3829,7 +4114,7 @@
       },
       {
         "box": {
-          "id": "obj-176",
+          "id": "obj-183",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -3848,7 +4133,7 @@
       },
       {
         "box": {
-          "id": "obj-177",
+          "id": "obj-184",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3866,7 +4151,7 @@
       },
       {
         "box": {
-          "id": "obj-178",
+          "id": "obj-185",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3884,13 +4169,13 @@
       },
       {
         "box": {
-          "id": "obj-179",
+          "id": "obj-186",
           "maxclass": "newobj",
-          "numinlets": 2,
+          "numinlets": 1,
           "numoutlets": 2,
           "outlettype": [
             "signal",
-            "signal"
+            "bang"
           ],
           "patching_rect": [
             1420.0,
@@ -3903,7 +4188,7 @@
       },
       {
         "box": {
-          "id": "obj-180",
+          "id": "obj-187",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3921,7 +4206,7 @@
       },
       {
         "box": {
-          "id": "obj-181",
+          "id": "obj-188",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -3940,7 +4225,7 @@
       },
       {
         "box": {
-          "id": "obj-182",
+          "id": "obj-189",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3958,7 +4243,7 @@
       },
       {
         "box": {
-          "id": "obj-183",
+          "id": "obj-190",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -3977,7 +4262,7 @@
       },
       {
         "box": {
-          "id": "obj-184",
+          "id": "obj-191",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3995,7 +4280,7 @@
       },
       {
         "box": {
-          "id": "obj-185",
+          "id": "obj-192",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4013,13 +4298,13 @@
       },
       {
         "box": {
-          "id": "obj-186",
+          "id": "obj-193",
           "maxclass": "newobj",
-          "numinlets": 2,
+          "numinlets": 1,
           "numoutlets": 2,
           "outlettype": [
             "signal",
-            "signal"
+            "bang"
           ],
           "patching_rect": [
             1420.0,
@@ -4032,7 +4317,7 @@
       },
       {
         "box": {
-          "id": "obj-187",
+          "id": "obj-194",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4050,7 +4335,7 @@
       },
       {
         "box": {
-          "id": "obj-188",
+          "id": "obj-195",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -4069,7 +4354,7 @@
       },
       {
         "box": {
-          "id": "obj-189",
+          "id": "obj-196",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -4088,7 +4373,7 @@
       },
       {
         "box": {
-          "id": "obj-190",
+          "id": "obj-197",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4106,7 +4391,7 @@
       },
       {
         "box": {
-          "id": "obj-191",
+          "id": "obj-198",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -4125,7 +4410,7 @@
       },
       {
         "box": {
-          "id": "obj-192",
+          "id": "obj-199",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4143,7 +4428,7 @@
       },
       {
         "box": {
-          "id": "obj-193",
+          "id": "obj-200",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4161,13 +4446,13 @@
       },
       {
         "box": {
-          "id": "obj-194",
+          "id": "obj-201",
           "maxclass": "newobj",
-          "numinlets": 2,
+          "numinlets": 1,
           "numoutlets": 2,
           "outlettype": [
             "signal",
-            "signal"
+            "bang"
           ],
           "patching_rect": [
             1480.0,
@@ -4180,7 +4465,7 @@
       },
       {
         "box": {
-          "id": "obj-195",
+          "id": "obj-202",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4198,7 +4483,7 @@
       },
       {
         "box": {
-          "id": "obj-196",
+          "id": "obj-203",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -4217,7 +4502,7 @@
       },
       {
         "box": {
-          "id": "obj-197",
+          "id": "obj-204",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4235,7 +4520,7 @@
       },
       {
         "box": {
-          "id": "obj-198",
+          "id": "obj-205",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -4254,7 +4539,7 @@
       },
       {
         "box": {
-          "id": "obj-199",
+          "id": "obj-206",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4272,7 +4557,7 @@
       },
       {
         "box": {
-          "id": "obj-200",
+          "id": "obj-207",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4290,13 +4575,13 @@
       },
       {
         "box": {
-          "id": "obj-201",
+          "id": "obj-208",
           "maxclass": "newobj",
-          "numinlets": 2,
+          "numinlets": 1,
           "numoutlets": 2,
           "outlettype": [
             "signal",
-            "signal"
+            "bang"
           ],
           "patching_rect": [
             1480.0,
@@ -4309,7 +4594,7 @@
       },
       {
         "box": {
-          "id": "obj-202",
+          "id": "obj-209",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4327,7 +4612,7 @@
       },
       {
         "box": {
-          "id": "obj-203",
+          "id": "obj-210",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -4346,7 +4631,7 @@
       },
       {
         "box": {
-          "id": "obj-204",
+          "id": "obj-211",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -4365,7 +4650,7 @@
       },
       {
         "box": {
-          "id": "obj-205",
+          "id": "obj-212",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4383,7 +4668,7 @@
       },
       {
         "box": {
-          "id": "obj-206",
+          "id": "obj-213",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -4402,7 +4687,7 @@
       },
       {
         "box": {
-          "id": "obj-207",
+          "id": "obj-214",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4420,7 +4705,7 @@
       },
       {
         "box": {
-          "id": "obj-208",
+          "id": "obj-215",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4438,13 +4723,13 @@
       },
       {
         "box": {
-          "id": "obj-209",
+          "id": "obj-216",
           "maxclass": "newobj",
-          "numinlets": 2,
+          "numinlets": 1,
           "numoutlets": 2,
           "outlettype": [
             "signal",
-            "signal"
+            "bang"
           ],
           "patching_rect": [
             1540.0,
@@ -4457,7 +4742,7 @@
       },
       {
         "box": {
-          "id": "obj-210",
+          "id": "obj-217",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4475,7 +4760,7 @@
       },
       {
         "box": {
-          "id": "obj-211",
+          "id": "obj-218",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -4494,7 +4779,7 @@
       },
       {
         "box": {
-          "id": "obj-212",
+          "id": "obj-219",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4512,7 +4797,7 @@
       },
       {
         "box": {
-          "id": "obj-213",
+          "id": "obj-220",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -4531,7 +4816,7 @@
       },
       {
         "box": {
-          "id": "obj-214",
+          "id": "obj-221",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4549,7 +4834,7 @@
       },
       {
         "box": {
-          "id": "obj-215",
+          "id": "obj-222",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4567,13 +4852,13 @@
       },
       {
         "box": {
-          "id": "obj-216",
+          "id": "obj-223",
           "maxclass": "newobj",
-          "numinlets": 2,
+          "numinlets": 1,
           "numoutlets": 2,
           "outlettype": [
             "signal",
-            "signal"
+            "bang"
           ],
           "patching_rect": [
             1540.0,
@@ -4586,7 +4871,7 @@
       },
       {
         "box": {
-          "id": "obj-217",
+          "id": "obj-224",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4604,7 +4889,7 @@
       },
       {
         "box": {
-          "id": "obj-218",
+          "id": "obj-225",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -4623,7 +4908,7 @@
       },
       {
         "box": {
-          "id": "obj-219",
+          "id": "obj-226",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -4642,7 +4927,7 @@
       },
       {
         "box": {
-          "id": "obj-220",
+          "id": "obj-227",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4660,7 +4945,7 @@
       },
       {
         "box": {
-          "id": "obj-221",
+          "id": "obj-228",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -4679,7 +4964,7 @@
       },
       {
         "box": {
-          "id": "obj-222",
+          "id": "obj-229",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4697,7 +4982,7 @@
       },
       {
         "box": {
-          "id": "obj-223",
+          "id": "obj-230",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4715,13 +5000,13 @@
       },
       {
         "box": {
-          "id": "obj-224",
+          "id": "obj-231",
           "maxclass": "newobj",
-          "numinlets": 2,
+          "numinlets": 1,
           "numoutlets": 2,
           "outlettype": [
             "signal",
-            "signal"
+            "bang"
           ],
           "patching_rect": [
             1600.0,
@@ -4734,7 +5019,7 @@
       },
       {
         "box": {
-          "id": "obj-225",
+          "id": "obj-232",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4752,7 +5037,7 @@
       },
       {
         "box": {
-          "id": "obj-226",
+          "id": "obj-233",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -4771,7 +5056,7 @@
       },
       {
         "box": {
-          "id": "obj-227",
+          "id": "obj-234",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4789,7 +5074,7 @@
       },
       {
         "box": {
-          "id": "obj-228",
+          "id": "obj-235",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -4808,7 +5093,7 @@
       },
       {
         "box": {
-          "id": "obj-229",
+          "id": "obj-236",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4826,7 +5111,7 @@
       },
       {
         "box": {
-          "id": "obj-230",
+          "id": "obj-237",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4844,13 +5129,13 @@
       },
       {
         "box": {
-          "id": "obj-231",
+          "id": "obj-238",
           "maxclass": "newobj",
-          "numinlets": 2,
+          "numinlets": 1,
           "numoutlets": 2,
           "outlettype": [
             "signal",
-            "signal"
+            "bang"
           ],
           "patching_rect": [
             1600.0,
@@ -4863,7 +5148,7 @@
       },
       {
         "box": {
-          "id": "obj-232",
+          "id": "obj-239",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4881,7 +5166,7 @@
       },
       {
         "box": {
-          "id": "obj-233",
+          "id": "obj-240",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -4900,7 +5185,7 @@
       },
       {
         "box": {
-          "id": "obj-234",
+          "id": "obj-241",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -4919,7 +5204,7 @@
       },
       {
         "box": {
-          "id": "obj-235",
+          "id": "obj-242",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4937,7 +5222,7 @@
       },
       {
         "box": {
-          "id": "obj-236",
+          "id": "obj-243",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -4956,7 +5241,7 @@
       },
       {
         "box": {
-          "id": "obj-237",
+          "id": "obj-244",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4974,7 +5259,7 @@
       },
       {
         "box": {
-          "id": "obj-238",
+          "id": "obj-245",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4992,13 +5277,13 @@
       },
       {
         "box": {
-          "id": "obj-239",
+          "id": "obj-246",
           "maxclass": "newobj",
-          "numinlets": 2,
+          "numinlets": 1,
           "numoutlets": 2,
           "outlettype": [
             "signal",
-            "signal"
+            "bang"
           ],
           "patching_rect": [
             1660.0,
@@ -5011,7 +5296,7 @@
       },
       {
         "box": {
-          "id": "obj-240",
+          "id": "obj-247",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5029,7 +5314,7 @@
       },
       {
         "box": {
-          "id": "obj-241",
+          "id": "obj-248",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -5048,7 +5333,7 @@
       },
       {
         "box": {
-          "id": "obj-242",
+          "id": "obj-249",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5066,7 +5351,7 @@
       },
       {
         "box": {
-          "id": "obj-243",
+          "id": "obj-250",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -5085,7 +5370,7 @@
       },
       {
         "box": {
-          "id": "obj-244",
+          "id": "obj-251",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5103,7 +5388,7 @@
       },
       {
         "box": {
-          "id": "obj-245",
+          "id": "obj-252",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5121,13 +5406,13 @@
       },
       {
         "box": {
-          "id": "obj-246",
+          "id": "obj-253",
           "maxclass": "newobj",
-          "numinlets": 2,
+          "numinlets": 1,
           "numoutlets": 2,
           "outlettype": [
             "signal",
-            "signal"
+            "bang"
           ],
           "patching_rect": [
             1660.0,
@@ -5140,7 +5425,7 @@
       },
       {
         "box": {
-          "id": "obj-247",
+          "id": "obj-254",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5158,7 +5443,7 @@
       },
       {
         "box": {
-          "id": "obj-248",
+          "id": "obj-255",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -5177,7 +5462,7 @@
       },
       {
         "box": {
-          "id": "obj-249",
+          "id": "obj-256",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -5196,7 +5481,7 @@
       },
       {
         "box": {
-          "id": "obj-250",
+          "id": "obj-257",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5214,7 +5499,7 @@
       },
       {
         "box": {
-          "id": "obj-251",
+          "id": "obj-258",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -5233,7 +5518,7 @@
       },
       {
         "box": {
-          "id": "obj-252",
+          "id": "obj-259",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5251,7 +5536,7 @@
       },
       {
         "box": {
-          "id": "obj-253",
+          "id": "obj-260",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5269,13 +5554,13 @@
       },
       {
         "box": {
-          "id": "obj-254",
+          "id": "obj-261",
           "maxclass": "newobj",
-          "numinlets": 2,
+          "numinlets": 1,
           "numoutlets": 2,
           "outlettype": [
             "signal",
-            "signal"
+            "bang"
           ],
           "patching_rect": [
             1720.0,
@@ -5288,7 +5573,7 @@
       },
       {
         "box": {
-          "id": "obj-255",
+          "id": "obj-262",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5306,7 +5591,7 @@
       },
       {
         "box": {
-          "id": "obj-256",
+          "id": "obj-263",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -5325,7 +5610,7 @@
       },
       {
         "box": {
-          "id": "obj-257",
+          "id": "obj-264",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5343,7 +5628,7 @@
       },
       {
         "box": {
-          "id": "obj-258",
+          "id": "obj-265",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -5362,7 +5647,7 @@
       },
       {
         "box": {
-          "id": "obj-259",
+          "id": "obj-266",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5380,7 +5665,7 @@
       },
       {
         "box": {
-          "id": "obj-260",
+          "id": "obj-267",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5398,13 +5683,13 @@
       },
       {
         "box": {
-          "id": "obj-261",
+          "id": "obj-268",
           "maxclass": "newobj",
-          "numinlets": 2,
+          "numinlets": 1,
           "numoutlets": 2,
           "outlettype": [
             "signal",
-            "signal"
+            "bang"
           ],
           "patching_rect": [
             1720.0,
@@ -5417,7 +5702,7 @@
       },
       {
         "box": {
-          "id": "obj-262",
+          "id": "obj-269",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5435,7 +5720,7 @@
       },
       {
         "box": {
-          "id": "obj-263",
+          "id": "obj-270",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -5454,7 +5739,7 @@
       },
       {
         "box": {
-          "id": "obj-264",
+          "id": "obj-271",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -5473,7 +5758,7 @@
       },
       {
         "box": {
-          "id": "obj-265",
+          "id": "obj-272",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5491,7 +5776,7 @@
       },
       {
         "box": {
-          "id": "obj-266",
+          "id": "obj-273",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -5510,7 +5795,7 @@
       },
       {
         "box": {
-          "id": "obj-267",
+          "id": "obj-274",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5528,7 +5813,7 @@
       },
       {
         "box": {
-          "id": "obj-268",
+          "id": "obj-275",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5546,13 +5831,13 @@
       },
       {
         "box": {
-          "id": "obj-269",
+          "id": "obj-276",
           "maxclass": "newobj",
-          "numinlets": 2,
+          "numinlets": 1,
           "numoutlets": 2,
           "outlettype": [
             "signal",
-            "signal"
+            "bang"
           ],
           "patching_rect": [
             1780.0,
@@ -5565,7 +5850,7 @@
       },
       {
         "box": {
-          "id": "obj-270",
+          "id": "obj-277",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5583,7 +5868,7 @@
       },
       {
         "box": {
-          "id": "obj-271",
+          "id": "obj-278",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -5602,7 +5887,7 @@
       },
       {
         "box": {
-          "id": "obj-272",
+          "id": "obj-279",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5620,7 +5905,7 @@
       },
       {
         "box": {
-          "id": "obj-273",
+          "id": "obj-280",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -5639,7 +5924,7 @@
       },
       {
         "box": {
-          "id": "obj-274",
+          "id": "obj-281",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5657,7 +5942,7 @@
       },
       {
         "box": {
-          "id": "obj-275",
+          "id": "obj-282",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5675,13 +5960,13 @@
       },
       {
         "box": {
-          "id": "obj-276",
+          "id": "obj-283",
           "maxclass": "newobj",
-          "numinlets": 2,
+          "numinlets": 1,
           "numoutlets": 2,
           "outlettype": [
             "signal",
-            "signal"
+            "bang"
           ],
           "patching_rect": [
             1780.0,
@@ -5694,7 +5979,7 @@
       },
       {
         "box": {
-          "id": "obj-277",
+          "id": "obj-284",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5712,7 +5997,7 @@
       },
       {
         "box": {
-          "id": "obj-278",
+          "id": "obj-285",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -5731,7 +6016,7 @@
       },
       {
         "box": {
-          "id": "obj-279",
+          "id": "obj-286",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -5750,7 +6035,7 @@
       },
       {
         "box": {
-          "id": "obj-280",
+          "id": "obj-287",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5768,7 +6053,7 @@
       },
       {
         "box": {
-          "id": "obj-281",
+          "id": "obj-288",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -5787,7 +6072,7 @@
       },
       {
         "box": {
-          "id": "obj-282",
+          "id": "obj-289",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5805,7 +6090,7 @@
       },
       {
         "box": {
-          "id": "obj-283",
+          "id": "obj-290",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5823,13 +6108,13 @@
       },
       {
         "box": {
-          "id": "obj-284",
+          "id": "obj-291",
           "maxclass": "newobj",
-          "numinlets": 2,
+          "numinlets": 1,
           "numoutlets": 2,
           "outlettype": [
             "signal",
-            "signal"
+            "bang"
           ],
           "patching_rect": [
             1840.0,
@@ -5842,7 +6127,7 @@
       },
       {
         "box": {
-          "id": "obj-285",
+          "id": "obj-292",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5860,7 +6145,7 @@
       },
       {
         "box": {
-          "id": "obj-286",
+          "id": "obj-293",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -5879,7 +6164,7 @@
       },
       {
         "box": {
-          "id": "obj-287",
+          "id": "obj-294",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5897,7 +6182,7 @@
       },
       {
         "box": {
-          "id": "obj-288",
+          "id": "obj-295",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -5916,7 +6201,7 @@
       },
       {
         "box": {
-          "id": "obj-289",
+          "id": "obj-296",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5934,7 +6219,7 @@
       },
       {
         "box": {
-          "id": "obj-290",
+          "id": "obj-297",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5952,13 +6237,13 @@
       },
       {
         "box": {
-          "id": "obj-291",
+          "id": "obj-298",
           "maxclass": "newobj",
-          "numinlets": 2,
+          "numinlets": 1,
           "numoutlets": 2,
           "outlettype": [
             "signal",
-            "signal"
+            "bang"
           ],
           "patching_rect": [
             1840.0,
@@ -5971,7 +6256,7 @@
       },
       {
         "box": {
-          "id": "obj-292",
+          "id": "obj-299",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5989,7 +6274,7 @@
       },
       {
         "box": {
-          "id": "obj-293",
+          "id": "obj-300",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -6008,7 +6293,7 @@
       },
       {
         "box": {
-          "id": "obj-294",
+          "id": "obj-301",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -6027,7 +6312,7 @@
       },
       {
         "box": {
-          "id": "obj-295",
+          "id": "obj-302",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -6045,7 +6330,7 @@
       },
       {
         "box": {
-          "id": "obj-296",
+          "id": "obj-303",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -6064,7 +6349,7 @@
       },
       {
         "box": {
-          "id": "obj-297",
+          "id": "obj-304",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -6082,7 +6367,7 @@
       },
       {
         "box": {
-          "id": "obj-298",
+          "id": "obj-305",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -6100,13 +6385,13 @@
       },
       {
         "box": {
-          "id": "obj-299",
+          "id": "obj-306",
           "maxclass": "newobj",
-          "numinlets": 2,
+          "numinlets": 1,
           "numoutlets": 2,
           "outlettype": [
             "signal",
-            "signal"
+            "bang"
           ],
           "patching_rect": [
             1900.0,
@@ -6119,7 +6404,7 @@
       },
       {
         "box": {
-          "id": "obj-300",
+          "id": "obj-307",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -6137,7 +6422,7 @@
       },
       {
         "box": {
-          "id": "obj-301",
+          "id": "obj-308",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -6156,7 +6441,7 @@
       },
       {
         "box": {
-          "id": "obj-302",
+          "id": "obj-309",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -6174,7 +6459,7 @@
       },
       {
         "box": {
-          "id": "obj-303",
+          "id": "obj-310",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -6193,7 +6478,7 @@
       },
       {
         "box": {
-          "id": "obj-304",
+          "id": "obj-311",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -6211,7 +6496,7 @@
       },
       {
         "box": {
-          "id": "obj-305",
+          "id": "obj-312",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -6229,13 +6514,13 @@
       },
       {
         "box": {
-          "id": "obj-306",
+          "id": "obj-313",
           "maxclass": "newobj",
-          "numinlets": 2,
+          "numinlets": 1,
           "numoutlets": 2,
           "outlettype": [
             "signal",
-            "signal"
+            "bang"
           ],
           "patching_rect": [
             1900.0,
@@ -6248,7 +6533,7 @@
       },
       {
         "box": {
-          "id": "obj-307",
+          "id": "obj-314",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -6509,6 +6794,18 @@
       {
         "patchline": {
           "source": [
+            "obj-21",
+            0
+          ],
+          "destination": [
+            "obj-22",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
             "obj-20",
             0
           ],
@@ -6521,31 +6818,7 @@
       {
         "patchline": {
           "source": [
-            "obj-21",
-            0
-          ],
-          "destination": [
-            "obj-1",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
             "obj-22",
-            0
-          ],
-          "destination": [
-            "obj-23",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-23",
             0
           ],
           "destination": [
@@ -6569,31 +6842,19 @@
       {
         "patchline": {
           "source": [
+            "obj-23",
+            0
+          ],
+          "destination": [
+            "obj-24",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
             "obj-25",
-            0
-          ],
-          "destination": [
-            "obj-1",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-26",
-            0
-          ],
-          "destination": [
-            "obj-29",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-29",
             0
           ],
           "destination": [
@@ -6609,7 +6870,7 @@
             0
           ],
           "destination": [
-            "obj-30",
+            "obj-28",
             0
           ]
         }
@@ -6617,11 +6878,11 @@
       {
         "patchline": {
           "source": [
-            "obj-30",
+            "obj-26",
             0
           ],
           "destination": [
-            "obj-1",
+            "obj-27",
             0
           ]
         }
@@ -6633,7 +6894,7 @@
             0
           ],
           "destination": [
-            "obj-31",
+            "obj-1",
             0
           ]
         }
@@ -6641,11 +6902,11 @@
       {
         "patchline": {
           "source": [
-            "obj-31",
+            "obj-29",
             0
           ],
           "destination": [
-            "obj-1",
+            "obj-32",
             0
           ]
         }
@@ -6657,31 +6918,19 @@
             0
           ],
           "destination": [
-            "obj-34",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-34",
-            0
-          ],
-          "destination": [
-            "obj-35",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-35",
-            0
-          ],
-          "destination": [
             "obj-1",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-30",
+            0
+          ],
+          "destination": [
+            "obj-33",
             0
           ]
         }
@@ -6693,7 +6942,7 @@
             0
           ],
           "destination": [
-            "obj-36",
+            "obj-1",
             0
           ]
         }
@@ -6701,11 +6950,11 @@
       {
         "patchline": {
           "source": [
-            "obj-36",
+            "obj-31",
             0
           ],
           "destination": [
-            "obj-37",
+            "obj-34",
             0
           ]
         }
@@ -6713,11 +6962,35 @@
       {
         "patchline": {
           "source": [
-            "obj-37",
+            "obj-34",
             0
           ],
           "destination": [
             "obj-1",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-35",
+            0
+          ],
+          "destination": [
+            "obj-37",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-37",
+            0
+          ],
+          "destination": [
+            "obj-38",
             0
           ]
         }
@@ -6729,18 +7002,6 @@
             0
           ],
           "destination": [
-            "obj-39",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-39",
-            0
-          ],
-          "destination": [
             "obj-1",
             0
           ]
@@ -6749,11 +7010,11 @@
       {
         "patchline": {
           "source": [
-            "obj-40",
+            "obj-36",
             0
           ],
           "destination": [
-            "obj-41",
+            "obj-39",
             0
           ]
         }
@@ -6761,7 +7022,19 @@
       {
         "patchline": {
           "source": [
-            "obj-41",
+            "obj-39",
+            0
+          ],
+          "destination": [
+            "obj-40",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-40",
             0
           ],
           "destination": [
@@ -6778,6 +7051,18 @@
           ],
           "destination": [
             "obj-43",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-41",
+            0
+          ],
+          "destination": [
+            "obj-42",
             0
           ]
         }
@@ -6821,6 +7106,18 @@
       {
         "patchline": {
           "source": [
+            "obj-47",
+            0
+          ],
+          "destination": [
+            "obj-48",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
             "obj-46",
             0
           ],
@@ -6833,31 +7130,7 @@
       {
         "patchline": {
           "source": [
-            "obj-47",
-            0
-          ],
-          "destination": [
-            "obj-1",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
             "obj-48",
-            0
-          ],
-          "destination": [
-            "obj-49",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-49",
             0
           ],
           "destination": [
@@ -6874,6 +7147,18 @@
           ],
           "destination": [
             "obj-51",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-49",
+            0
+          ],
+          "destination": [
+            "obj-50",
             0
           ]
         }
@@ -6965,6 +7250,18 @@
       {
         "patchline": {
           "source": [
+            "obj-59",
+            0
+          ],
+          "destination": [
+            "obj-60",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
             "obj-58",
             0
           ],
@@ -6977,47 +7274,11 @@
       {
         "patchline": {
           "source": [
-            "obj-58",
-            1
-          ],
-          "destination": [
-            "obj-59",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-59",
-            0
-          ],
-          "destination": [
-            "obj-60",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-59",
-            1
-          ],
-          "destination": [
-            "obj-60",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
             "obj-60",
             0
           ],
           "destination": [
-            "obj-61",
+            "obj-1",
             0
           ]
         }
@@ -7026,22 +7287,46 @@
         "patchline": {
           "source": [
             "obj-61",
-            1
+            0
           ],
           "destination": [
+            "obj-62",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-62",
+            0
+          ],
+          "destination": [
+            "obj-1",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
             "obj-63",
             0
+          ],
+          "destination": [
+            "obj-64",
+            0
           ]
         }
       },
       {
         "patchline": {
           "source": [
-            "obj-61",
+            "obj-64",
             0
           ],
           "destination": [
-            "obj-62",
+            "obj-1",
             0
           ]
         }
@@ -7049,7 +7334,91 @@
       {
         "patchline": {
           "source": [
-            "obj-62",
+            "obj-65",
+            0
+          ],
+          "destination": [
+            "obj-66",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-65",
+            1
+          ],
+          "destination": [
+            "obj-66",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-66",
+            0
+          ],
+          "destination": [
+            "obj-67",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-66",
+            1
+          ],
+          "destination": [
+            "obj-67",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-67",
+            0
+          ],
+          "destination": [
+            "obj-68",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-68",
+            1
+          ],
+          "destination": [
+            "obj-70",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-68",
+            0
+          ],
+          "destination": [
+            "obj-69",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-69",
             0
           ],
           "destination": [
@@ -7065,7 +7434,7 @@
             4
           ],
           "destination": [
-            "obj-60",
+            "obj-67",
             0
           ]
         }
@@ -7077,7 +7446,7 @@
             1
           ],
           "destination": [
-            "obj-64",
+            "obj-71",
             0
           ]
         }
@@ -7089,7 +7458,7 @@
             2
           ],
           "destination": [
-            "obj-65",
+            "obj-72",
             0
           ]
         }
@@ -7101,55 +7470,7 @@
             3
           ],
           "destination": [
-            "obj-66",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-63",
-            0
-          ],
-          "destination": [
-            "obj-68",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-66",
-            0
-          ],
-          "destination": [
-            "obj-68",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-64",
-            0
-          ],
-          "destination": [
-            "obj-69",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-69",
-            1
-          ],
-          "destination": [
-            "obj-70",
+            "obj-73",
             0
           ]
         }
@@ -7161,56 +7482,8 @@
             0
           ],
           "destination": [
-            "obj-1",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-68",
-            0
-          ],
-          "destination": [
-            "obj-71",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-71",
-            1
-          ],
-          "destination": [
-            "obj-72",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-72",
-            0
-          ],
-          "destination": [
             "obj-75",
             1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-71",
-            0
-          ],
-          "destination": [
-            "obj-73",
-            0
           ]
         }
       },
@@ -7221,30 +7494,6 @@
             0
           ],
           "destination": [
-            "obj-74",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-65",
-            0
-          ],
-          "destination": [
-            "obj-74",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-74",
-            0
-          ],
-          "destination": [
             "obj-75",
             0
           ]
@@ -7253,32 +7502,8 @@
       {
         "patchline": {
           "source": [
-            "obj-75",
+            "obj-71",
             0
-          ],
-          "destination": [
-            "obj-67",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-75",
-            0
-          ],
-          "destination": [
-            "obj-67",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-64",
-            1
           ],
           "destination": [
             "obj-76",
@@ -7313,8 +7538,8 @@
       {
         "patchline": {
           "source": [
-            "obj-68",
-            1
+            "obj-75",
+            0
           ],
           "destination": [
             "obj-78",
@@ -7373,8 +7598,8 @@
       {
         "patchline": {
           "source": [
-            "obj-65",
-            1
+            "obj-72",
+            0
           ],
           "destination": [
             "obj-81",
@@ -7401,7 +7626,7 @@
             0
           ],
           "destination": [
-            "obj-67",
+            "obj-74",
             0
           ]
         }
@@ -7413,7 +7638,7 @@
             0
           ],
           "destination": [
-            "obj-67",
+            "obj-74",
             1
           ]
         }
@@ -7421,19 +7646,7 @@
       {
         "patchline": {
           "source": [
-            "obj-63",
-            1
-          ],
-          "destination": [
-            "obj-83",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-66",
+            "obj-71",
             1
           ],
           "destination": [
@@ -7445,23 +7658,11 @@
       {
         "patchline": {
           "source": [
-            "obj-64",
-            2
-          ],
-          "destination": [
-            "obj-84",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-84",
+            "obj-83",
             1
           ],
           "destination": [
-            "obj-85",
+            "obj-84",
             0
           ]
         }
@@ -7469,7 +7670,7 @@
       {
         "patchline": {
           "source": [
-            "obj-85",
+            "obj-84",
             0
           ],
           "destination": [
@@ -7481,8 +7682,20 @@
       {
         "patchline": {
           "source": [
-            "obj-83",
+            "obj-75",
+            1
+          ],
+          "destination": [
+            "obj-85",
             0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-85",
+            1
           ],
           "destination": [
             "obj-86",
@@ -7494,7 +7707,19 @@
         "patchline": {
           "source": [
             "obj-86",
+            0
+          ],
+          "destination": [
+            "obj-89",
             1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-85",
+            0
           ],
           "destination": [
             "obj-87",
@@ -7509,16 +7734,16 @@
             0
           ],
           "destination": [
-            "obj-90",
-            1
+            "obj-88",
+            0
           ]
         }
       },
       {
         "patchline": {
           "source": [
-            "obj-86",
-            0
+            "obj-72",
+            1
           ],
           "destination": [
             "obj-88",
@@ -7541,56 +7766,56 @@
       {
         "patchline": {
           "source": [
-            "obj-65",
+            "obj-89",
+            0
+          ],
+          "destination": [
+            "obj-74",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-89",
+            0
+          ],
+          "destination": [
+            "obj-74",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-70",
+            1
+          ],
+          "destination": [
+            "obj-90",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-73",
+            1
+          ],
+          "destination": [
+            "obj-90",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-71",
             2
-          ],
-          "destination": [
-            "obj-89",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-89",
-            0
-          ],
-          "destination": [
-            "obj-90",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-90",
-            0
-          ],
-          "destination": [
-            "obj-67",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-90",
-            0
-          ],
-          "destination": [
-            "obj-67",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-64",
-            3
           ],
           "destination": [
             "obj-91",
@@ -7625,8 +7850,8 @@
       {
         "patchline": {
           "source": [
-            "obj-83",
-            1
+            "obj-90",
+            0
           ],
           "destination": [
             "obj-93",
@@ -7685,70 +7910,58 @@
       {
         "patchline": {
           "source": [
-            "obj-65",
+            "obj-72",
+            2
+          ],
+          "destination": [
+            "obj-96",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-96",
+            0
+          ],
+          "destination": [
+            "obj-97",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-97",
+            0
+          ],
+          "destination": [
+            "obj-74",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-97",
+            0
+          ],
+          "destination": [
+            "obj-74",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-71",
             3
           ],
           "destination": [
-            "obj-96",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-96",
-            0
-          ],
-          "destination": [
-            "obj-97",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-97",
-            0
-          ],
-          "destination": [
-            "obj-67",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-97",
-            0
-          ],
-          "destination": [
-            "obj-67",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-63",
-            2
-          ],
-          "destination": [
-            "obj-98",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-66",
-            2
-          ],
-          "destination": [
             "obj-98",
             0
           ]
@@ -7757,8 +7970,8 @@
       {
         "patchline": {
           "source": [
-            "obj-64",
-            4
+            "obj-98",
+            1
           ],
           "destination": [
             "obj-99",
@@ -7770,18 +7983,6 @@
         "patchline": {
           "source": [
             "obj-99",
-            1
-          ],
-          "destination": [
-            "obj-100",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-100",
             0
           ],
           "destination": [
@@ -7793,8 +7994,20 @@
       {
         "patchline": {
           "source": [
-            "obj-98",
+            "obj-90",
+            1
+          ],
+          "destination": [
+            "obj-100",
             0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-100",
+            1
           ],
           "destination": [
             "obj-101",
@@ -7806,7 +8019,19 @@
         "patchline": {
           "source": [
             "obj-101",
+            0
+          ],
+          "destination": [
+            "obj-104",
             1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-100",
+            0
           ],
           "destination": [
             "obj-102",
@@ -7821,16 +8046,16 @@
             0
           ],
           "destination": [
-            "obj-105",
-            1
+            "obj-103",
+            0
           ]
         }
       },
       {
         "patchline": {
           "source": [
-            "obj-101",
-            0
+            "obj-72",
+            3
           ],
           "destination": [
             "obj-103",
@@ -7853,56 +8078,56 @@
       {
         "patchline": {
           "source": [
-            "obj-65",
+            "obj-104",
+            0
+          ],
+          "destination": [
+            "obj-74",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-104",
+            0
+          ],
+          "destination": [
+            "obj-74",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-70",
+            2
+          ],
+          "destination": [
+            "obj-105",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-73",
+            2
+          ],
+          "destination": [
+            "obj-105",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-71",
             4
-          ],
-          "destination": [
-            "obj-104",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-104",
-            0
-          ],
-          "destination": [
-            "obj-105",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-105",
-            0
-          ],
-          "destination": [
-            "obj-67",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-105",
-            0
-          ],
-          "destination": [
-            "obj-67",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-64",
-            5
           ],
           "destination": [
             "obj-106",
@@ -7937,8 +8162,8 @@
       {
         "patchline": {
           "source": [
-            "obj-98",
-            1
+            "obj-105",
+            0
           ],
           "destination": [
             "obj-108",
@@ -7997,70 +8222,58 @@
       {
         "patchline": {
           "source": [
-            "obj-65",
+            "obj-72",
+            4
+          ],
+          "destination": [
+            "obj-111",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-111",
+            0
+          ],
+          "destination": [
+            "obj-112",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-112",
+            0
+          ],
+          "destination": [
+            "obj-74",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-112",
+            0
+          ],
+          "destination": [
+            "obj-74",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-71",
             5
           ],
           "destination": [
-            "obj-111",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-111",
-            0
-          ],
-          "destination": [
-            "obj-112",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-112",
-            0
-          ],
-          "destination": [
-            "obj-67",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-112",
-            0
-          ],
-          "destination": [
-            "obj-67",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-63",
-            3
-          ],
-          "destination": [
-            "obj-113",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-66",
-            3
-          ],
-          "destination": [
             "obj-113",
             0
           ]
@@ -8069,8 +8282,8 @@
       {
         "patchline": {
           "source": [
-            "obj-64",
-            6
+            "obj-113",
+            1
           ],
           "destination": [
             "obj-114",
@@ -8082,18 +8295,6 @@
         "patchline": {
           "source": [
             "obj-114",
-            1
-          ],
-          "destination": [
-            "obj-115",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-115",
             0
           ],
           "destination": [
@@ -8105,8 +8306,20 @@
       {
         "patchline": {
           "source": [
-            "obj-113",
+            "obj-105",
+            1
+          ],
+          "destination": [
+            "obj-115",
             0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-115",
+            1
           ],
           "destination": [
             "obj-116",
@@ -8118,7 +8331,19 @@
         "patchline": {
           "source": [
             "obj-116",
+            0
+          ],
+          "destination": [
+            "obj-119",
             1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-115",
+            0
           ],
           "destination": [
             "obj-117",
@@ -8133,16 +8358,16 @@
             0
           ],
           "destination": [
-            "obj-120",
-            1
+            "obj-118",
+            0
           ]
         }
       },
       {
         "patchline": {
           "source": [
-            "obj-116",
-            0
+            "obj-72",
+            5
           ],
           "destination": [
             "obj-118",
@@ -8165,56 +8390,56 @@
       {
         "patchline": {
           "source": [
-            "obj-65",
+            "obj-119",
+            0
+          ],
+          "destination": [
+            "obj-74",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-119",
+            0
+          ],
+          "destination": [
+            "obj-74",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-70",
+            3
+          ],
+          "destination": [
+            "obj-120",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-73",
+            3
+          ],
+          "destination": [
+            "obj-120",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-71",
             6
-          ],
-          "destination": [
-            "obj-119",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-119",
-            0
-          ],
-          "destination": [
-            "obj-120",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-120",
-            0
-          ],
-          "destination": [
-            "obj-67",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-120",
-            0
-          ],
-          "destination": [
-            "obj-67",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-64",
-            7
           ],
           "destination": [
             "obj-121",
@@ -8249,8 +8474,8 @@
       {
         "patchline": {
           "source": [
-            "obj-113",
-            1
+            "obj-120",
+            0
           ],
           "destination": [
             "obj-123",
@@ -8309,70 +8534,58 @@
       {
         "patchline": {
           "source": [
-            "obj-65",
+            "obj-72",
+            6
+          ],
+          "destination": [
+            "obj-126",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-126",
+            0
+          ],
+          "destination": [
+            "obj-127",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-127",
+            0
+          ],
+          "destination": [
+            "obj-74",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-127",
+            0
+          ],
+          "destination": [
+            "obj-74",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-71",
             7
           ],
           "destination": [
-            "obj-126",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-126",
-            0
-          ],
-          "destination": [
-            "obj-127",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-127",
-            0
-          ],
-          "destination": [
-            "obj-67",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-127",
-            0
-          ],
-          "destination": [
-            "obj-67",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-63",
-            4
-          ],
-          "destination": [
-            "obj-128",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-66",
-            4
-          ],
-          "destination": [
             "obj-128",
             0
           ]
@@ -8381,8 +8594,8 @@
       {
         "patchline": {
           "source": [
-            "obj-64",
-            8
+            "obj-128",
+            1
           ],
           "destination": [
             "obj-129",
@@ -8394,18 +8607,6 @@
         "patchline": {
           "source": [
             "obj-129",
-            1
-          ],
-          "destination": [
-            "obj-130",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-130",
             0
           ],
           "destination": [
@@ -8417,8 +8618,20 @@
       {
         "patchline": {
           "source": [
-            "obj-128",
+            "obj-120",
+            1
+          ],
+          "destination": [
+            "obj-130",
             0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-130",
+            1
           ],
           "destination": [
             "obj-131",
@@ -8430,7 +8643,19 @@
         "patchline": {
           "source": [
             "obj-131",
+            0
+          ],
+          "destination": [
+            "obj-134",
             1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-130",
+            0
           ],
           "destination": [
             "obj-132",
@@ -8445,16 +8670,16 @@
             0
           ],
           "destination": [
-            "obj-135",
-            1
+            "obj-133",
+            0
           ]
         }
       },
       {
         "patchline": {
           "source": [
-            "obj-131",
-            0
+            "obj-72",
+            7
           ],
           "destination": [
             "obj-133",
@@ -8477,56 +8702,56 @@
       {
         "patchline": {
           "source": [
-            "obj-65",
+            "obj-134",
+            0
+          ],
+          "destination": [
+            "obj-74",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-134",
+            0
+          ],
+          "destination": [
+            "obj-74",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-70",
+            4
+          ],
+          "destination": [
+            "obj-135",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-73",
+            4
+          ],
+          "destination": [
+            "obj-135",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-71",
             8
-          ],
-          "destination": [
-            "obj-134",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-134",
-            0
-          ],
-          "destination": [
-            "obj-135",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-135",
-            0
-          ],
-          "destination": [
-            "obj-67",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-135",
-            0
-          ],
-          "destination": [
-            "obj-67",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-64",
-            9
           ],
           "destination": [
             "obj-136",
@@ -8561,8 +8786,8 @@
       {
         "patchline": {
           "source": [
-            "obj-128",
-            1
+            "obj-135",
+            0
           ],
           "destination": [
             "obj-138",
@@ -8621,70 +8846,58 @@
       {
         "patchline": {
           "source": [
-            "obj-65",
+            "obj-72",
+            8
+          ],
+          "destination": [
+            "obj-141",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-141",
+            0
+          ],
+          "destination": [
+            "obj-142",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-142",
+            0
+          ],
+          "destination": [
+            "obj-74",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-142",
+            0
+          ],
+          "destination": [
+            "obj-74",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-71",
             9
           ],
           "destination": [
-            "obj-141",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-141",
-            0
-          ],
-          "destination": [
-            "obj-142",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-142",
-            0
-          ],
-          "destination": [
-            "obj-67",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-142",
-            0
-          ],
-          "destination": [
-            "obj-67",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-63",
-            5
-          ],
-          "destination": [
-            "obj-143",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-66",
-            5
-          ],
-          "destination": [
             "obj-143",
             0
           ]
@@ -8693,8 +8906,8 @@
       {
         "patchline": {
           "source": [
-            "obj-64",
-            10
+            "obj-143",
+            1
           ],
           "destination": [
             "obj-144",
@@ -8706,18 +8919,6 @@
         "patchline": {
           "source": [
             "obj-144",
-            1
-          ],
-          "destination": [
-            "obj-145",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-145",
             0
           ],
           "destination": [
@@ -8729,8 +8930,20 @@
       {
         "patchline": {
           "source": [
-            "obj-143",
+            "obj-135",
+            1
+          ],
+          "destination": [
+            "obj-145",
             0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-145",
+            1
           ],
           "destination": [
             "obj-146",
@@ -8742,7 +8955,19 @@
         "patchline": {
           "source": [
             "obj-146",
+            0
+          ],
+          "destination": [
+            "obj-149",
             1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-145",
+            0
           ],
           "destination": [
             "obj-147",
@@ -8757,16 +8982,16 @@
             0
           ],
           "destination": [
-            "obj-150",
-            1
+            "obj-148",
+            0
           ]
         }
       },
       {
         "patchline": {
           "source": [
-            "obj-146",
-            0
+            "obj-72",
+            9
           ],
           "destination": [
             "obj-148",
@@ -8789,56 +9014,56 @@
       {
         "patchline": {
           "source": [
-            "obj-65",
+            "obj-149",
+            0
+          ],
+          "destination": [
+            "obj-74",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-149",
+            0
+          ],
+          "destination": [
+            "obj-74",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-70",
+            5
+          ],
+          "destination": [
+            "obj-150",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-73",
+            5
+          ],
+          "destination": [
+            "obj-150",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-71",
             10
-          ],
-          "destination": [
-            "obj-149",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-149",
-            0
-          ],
-          "destination": [
-            "obj-150",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-150",
-            0
-          ],
-          "destination": [
-            "obj-67",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-150",
-            0
-          ],
-          "destination": [
-            "obj-67",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-64",
-            11
           ],
           "destination": [
             "obj-151",
@@ -8873,8 +9098,8 @@
       {
         "patchline": {
           "source": [
-            "obj-143",
-            1
+            "obj-150",
+            0
           ],
           "destination": [
             "obj-153",
@@ -8933,70 +9158,58 @@
       {
         "patchline": {
           "source": [
-            "obj-65",
+            "obj-72",
+            10
+          ],
+          "destination": [
+            "obj-156",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-156",
+            0
+          ],
+          "destination": [
+            "obj-157",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-157",
+            0
+          ],
+          "destination": [
+            "obj-74",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-157",
+            0
+          ],
+          "destination": [
+            "obj-74",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-71",
             11
           ],
           "destination": [
-            "obj-156",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-156",
-            0
-          ],
-          "destination": [
-            "obj-157",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-157",
-            0
-          ],
-          "destination": [
-            "obj-67",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-157",
-            0
-          ],
-          "destination": [
-            "obj-67",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-63",
-            6
-          ],
-          "destination": [
-            "obj-158",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-66",
-            6
-          ],
-          "destination": [
             "obj-158",
             0
           ]
@@ -9005,8 +9218,8 @@
       {
         "patchline": {
           "source": [
-            "obj-64",
-            12
+            "obj-158",
+            1
           ],
           "destination": [
             "obj-159",
@@ -9018,18 +9231,6 @@
         "patchline": {
           "source": [
             "obj-159",
-            1
-          ],
-          "destination": [
-            "obj-160",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-160",
             0
           ],
           "destination": [
@@ -9041,8 +9242,20 @@
       {
         "patchline": {
           "source": [
-            "obj-158",
+            "obj-150",
+            1
+          ],
+          "destination": [
+            "obj-160",
             0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-160",
+            1
           ],
           "destination": [
             "obj-161",
@@ -9054,7 +9267,19 @@
         "patchline": {
           "source": [
             "obj-161",
+            0
+          ],
+          "destination": [
+            "obj-164",
             1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-160",
+            0
           ],
           "destination": [
             "obj-162",
@@ -9069,16 +9294,16 @@
             0
           ],
           "destination": [
-            "obj-165",
-            1
+            "obj-163",
+            0
           ]
         }
       },
       {
         "patchline": {
           "source": [
-            "obj-161",
-            0
+            "obj-72",
+            11
           ],
           "destination": [
             "obj-163",
@@ -9101,56 +9326,56 @@
       {
         "patchline": {
           "source": [
-            "obj-65",
+            "obj-164",
+            0
+          ],
+          "destination": [
+            "obj-74",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-164",
+            0
+          ],
+          "destination": [
+            "obj-74",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-70",
+            6
+          ],
+          "destination": [
+            "obj-165",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-73",
+            6
+          ],
+          "destination": [
+            "obj-165",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-71",
             12
-          ],
-          "destination": [
-            "obj-164",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-164",
-            0
-          ],
-          "destination": [
-            "obj-165",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-165",
-            0
-          ],
-          "destination": [
-            "obj-67",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-165",
-            0
-          ],
-          "destination": [
-            "obj-67",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-64",
-            13
           ],
           "destination": [
             "obj-166",
@@ -9185,8 +9410,8 @@
       {
         "patchline": {
           "source": [
-            "obj-158",
-            1
+            "obj-165",
+            0
           ],
           "destination": [
             "obj-168",
@@ -9245,70 +9470,58 @@
       {
         "patchline": {
           "source": [
-            "obj-65",
+            "obj-72",
+            12
+          ],
+          "destination": [
+            "obj-171",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-171",
+            0
+          ],
+          "destination": [
+            "obj-172",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-172",
+            0
+          ],
+          "destination": [
+            "obj-74",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-172",
+            0
+          ],
+          "destination": [
+            "obj-74",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-71",
             13
           ],
           "destination": [
-            "obj-171",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-171",
-            0
-          ],
-          "destination": [
-            "obj-172",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-172",
-            0
-          ],
-          "destination": [
-            "obj-67",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-172",
-            0
-          ],
-          "destination": [
-            "obj-67",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-63",
-            7
-          ],
-          "destination": [
-            "obj-173",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-66",
-            7
-          ],
-          "destination": [
             "obj-173",
             0
           ]
@@ -9317,8 +9530,8 @@
       {
         "patchline": {
           "source": [
-            "obj-64",
-            14
+            "obj-173",
+            1
           ],
           "destination": [
             "obj-174",
@@ -9330,18 +9543,6 @@
         "patchline": {
           "source": [
             "obj-174",
-            1
-          ],
-          "destination": [
-            "obj-175",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-175",
             0
           ],
           "destination": [
@@ -9353,8 +9554,20 @@
       {
         "patchline": {
           "source": [
-            "obj-173",
+            "obj-165",
+            1
+          ],
+          "destination": [
+            "obj-175",
             0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-175",
+            1
           ],
           "destination": [
             "obj-176",
@@ -9366,7 +9579,19 @@
         "patchline": {
           "source": [
             "obj-176",
+            0
+          ],
+          "destination": [
+            "obj-179",
             1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-175",
+            0
           ],
           "destination": [
             "obj-177",
@@ -9381,16 +9606,16 @@
             0
           ],
           "destination": [
-            "obj-180",
-            1
+            "obj-178",
+            0
           ]
         }
       },
       {
         "patchline": {
           "source": [
-            "obj-176",
-            0
+            "obj-72",
+            13
           ],
           "destination": [
             "obj-178",
@@ -9413,56 +9638,56 @@
       {
         "patchline": {
           "source": [
-            "obj-65",
+            "obj-179",
+            0
+          ],
+          "destination": [
+            "obj-74",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-179",
+            0
+          ],
+          "destination": [
+            "obj-74",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-70",
+            7
+          ],
+          "destination": [
+            "obj-180",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-73",
+            7
+          ],
+          "destination": [
+            "obj-180",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-71",
             14
-          ],
-          "destination": [
-            "obj-179",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-179",
-            0
-          ],
-          "destination": [
-            "obj-180",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-180",
-            0
-          ],
-          "destination": [
-            "obj-67",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-180",
-            0
-          ],
-          "destination": [
-            "obj-67",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-64",
-            15
           ],
           "destination": [
             "obj-181",
@@ -9497,8 +9722,8 @@
       {
         "patchline": {
           "source": [
-            "obj-173",
-            1
+            "obj-180",
+            0
           ],
           "destination": [
             "obj-183",
@@ -9557,70 +9782,58 @@
       {
         "patchline": {
           "source": [
-            "obj-65",
+            "obj-72",
+            14
+          ],
+          "destination": [
+            "obj-186",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-186",
+            0
+          ],
+          "destination": [
+            "obj-187",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-187",
+            0
+          ],
+          "destination": [
+            "obj-74",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-187",
+            0
+          ],
+          "destination": [
+            "obj-74",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-71",
             15
           ],
           "destination": [
-            "obj-186",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-186",
-            0
-          ],
-          "destination": [
-            "obj-187",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-187",
-            0
-          ],
-          "destination": [
-            "obj-67",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-187",
-            0
-          ],
-          "destination": [
-            "obj-67",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-63",
-            8
-          ],
-          "destination": [
-            "obj-188",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-66",
-            8
-          ],
-          "destination": [
             "obj-188",
             0
           ]
@@ -9629,8 +9842,8 @@
       {
         "patchline": {
           "source": [
-            "obj-64",
-            16
+            "obj-188",
+            1
           ],
           "destination": [
             "obj-189",
@@ -9642,18 +9855,6 @@
         "patchline": {
           "source": [
             "obj-189",
-            1
-          ],
-          "destination": [
-            "obj-190",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-190",
             0
           ],
           "destination": [
@@ -9665,8 +9866,20 @@
       {
         "patchline": {
           "source": [
-            "obj-188",
+            "obj-180",
+            1
+          ],
+          "destination": [
+            "obj-190",
             0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-190",
+            1
           ],
           "destination": [
             "obj-191",
@@ -9678,7 +9891,19 @@
         "patchline": {
           "source": [
             "obj-191",
+            0
+          ],
+          "destination": [
+            "obj-194",
             1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-190",
+            0
           ],
           "destination": [
             "obj-192",
@@ -9693,16 +9918,16 @@
             0
           ],
           "destination": [
-            "obj-195",
-            1
+            "obj-193",
+            0
           ]
         }
       },
       {
         "patchline": {
           "source": [
-            "obj-191",
-            0
+            "obj-72",
+            15
           ],
           "destination": [
             "obj-193",
@@ -9725,56 +9950,56 @@
       {
         "patchline": {
           "source": [
-            "obj-65",
+            "obj-194",
+            0
+          ],
+          "destination": [
+            "obj-74",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-194",
+            0
+          ],
+          "destination": [
+            "obj-74",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-70",
+            8
+          ],
+          "destination": [
+            "obj-195",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-73",
+            8
+          ],
+          "destination": [
+            "obj-195",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-71",
             16
-          ],
-          "destination": [
-            "obj-194",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-194",
-            0
-          ],
-          "destination": [
-            "obj-195",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-195",
-            0
-          ],
-          "destination": [
-            "obj-67",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-195",
-            0
-          ],
-          "destination": [
-            "obj-67",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-64",
-            17
           ],
           "destination": [
             "obj-196",
@@ -9809,8 +10034,8 @@
       {
         "patchline": {
           "source": [
-            "obj-188",
-            1
+            "obj-195",
+            0
           ],
           "destination": [
             "obj-198",
@@ -9869,70 +10094,58 @@
       {
         "patchline": {
           "source": [
-            "obj-65",
+            "obj-72",
+            16
+          ],
+          "destination": [
+            "obj-201",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-201",
+            0
+          ],
+          "destination": [
+            "obj-202",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-202",
+            0
+          ],
+          "destination": [
+            "obj-74",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-202",
+            0
+          ],
+          "destination": [
+            "obj-74",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-71",
             17
           ],
           "destination": [
-            "obj-201",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-201",
-            0
-          ],
-          "destination": [
-            "obj-202",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-202",
-            0
-          ],
-          "destination": [
-            "obj-67",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-202",
-            0
-          ],
-          "destination": [
-            "obj-67",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-63",
-            9
-          ],
-          "destination": [
-            "obj-203",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-66",
-            9
-          ],
-          "destination": [
             "obj-203",
             0
           ]
@@ -9941,8 +10154,8 @@
       {
         "patchline": {
           "source": [
-            "obj-64",
-            18
+            "obj-203",
+            1
           ],
           "destination": [
             "obj-204",
@@ -9954,18 +10167,6 @@
         "patchline": {
           "source": [
             "obj-204",
-            1
-          ],
-          "destination": [
-            "obj-205",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-205",
             0
           ],
           "destination": [
@@ -9977,8 +10178,20 @@
       {
         "patchline": {
           "source": [
-            "obj-203",
+            "obj-195",
+            1
+          ],
+          "destination": [
+            "obj-205",
             0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-205",
+            1
           ],
           "destination": [
             "obj-206",
@@ -9990,7 +10203,19 @@
         "patchline": {
           "source": [
             "obj-206",
+            0
+          ],
+          "destination": [
+            "obj-209",
             1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-205",
+            0
           ],
           "destination": [
             "obj-207",
@@ -10005,16 +10230,16 @@
             0
           ],
           "destination": [
-            "obj-210",
-            1
+            "obj-208",
+            0
           ]
         }
       },
       {
         "patchline": {
           "source": [
-            "obj-206",
-            0
+            "obj-72",
+            17
           ],
           "destination": [
             "obj-208",
@@ -10037,56 +10262,56 @@
       {
         "patchline": {
           "source": [
-            "obj-65",
+            "obj-209",
+            0
+          ],
+          "destination": [
+            "obj-74",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-209",
+            0
+          ],
+          "destination": [
+            "obj-74",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-70",
+            9
+          ],
+          "destination": [
+            "obj-210",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-73",
+            9
+          ],
+          "destination": [
+            "obj-210",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-71",
             18
-          ],
-          "destination": [
-            "obj-209",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-209",
-            0
-          ],
-          "destination": [
-            "obj-210",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-210",
-            0
-          ],
-          "destination": [
-            "obj-67",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-210",
-            0
-          ],
-          "destination": [
-            "obj-67",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-64",
-            19
           ],
           "destination": [
             "obj-211",
@@ -10121,8 +10346,8 @@
       {
         "patchline": {
           "source": [
-            "obj-203",
-            1
+            "obj-210",
+            0
           ],
           "destination": [
             "obj-213",
@@ -10181,70 +10406,58 @@
       {
         "patchline": {
           "source": [
-            "obj-65",
+            "obj-72",
+            18
+          ],
+          "destination": [
+            "obj-216",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-216",
+            0
+          ],
+          "destination": [
+            "obj-217",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-217",
+            0
+          ],
+          "destination": [
+            "obj-74",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-217",
+            0
+          ],
+          "destination": [
+            "obj-74",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-71",
             19
           ],
           "destination": [
-            "obj-216",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-216",
-            0
-          ],
-          "destination": [
-            "obj-217",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-217",
-            0
-          ],
-          "destination": [
-            "obj-67",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-217",
-            0
-          ],
-          "destination": [
-            "obj-67",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-63",
-            10
-          ],
-          "destination": [
-            "obj-218",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-66",
-            10
-          ],
-          "destination": [
             "obj-218",
             0
           ]
@@ -10253,8 +10466,8 @@
       {
         "patchline": {
           "source": [
-            "obj-64",
-            20
+            "obj-218",
+            1
           ],
           "destination": [
             "obj-219",
@@ -10266,18 +10479,6 @@
         "patchline": {
           "source": [
             "obj-219",
-            1
-          ],
-          "destination": [
-            "obj-220",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-220",
             0
           ],
           "destination": [
@@ -10289,8 +10490,20 @@
       {
         "patchline": {
           "source": [
-            "obj-218",
+            "obj-210",
+            1
+          ],
+          "destination": [
+            "obj-220",
             0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-220",
+            1
           ],
           "destination": [
             "obj-221",
@@ -10302,7 +10515,19 @@
         "patchline": {
           "source": [
             "obj-221",
+            0
+          ],
+          "destination": [
+            "obj-224",
             1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-220",
+            0
           ],
           "destination": [
             "obj-222",
@@ -10317,16 +10542,16 @@
             0
           ],
           "destination": [
-            "obj-225",
-            1
+            "obj-223",
+            0
           ]
         }
       },
       {
         "patchline": {
           "source": [
-            "obj-221",
-            0
+            "obj-72",
+            19
           ],
           "destination": [
             "obj-223",
@@ -10349,56 +10574,56 @@
       {
         "patchline": {
           "source": [
-            "obj-65",
+            "obj-224",
+            0
+          ],
+          "destination": [
+            "obj-74",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-224",
+            0
+          ],
+          "destination": [
+            "obj-74",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-70",
+            10
+          ],
+          "destination": [
+            "obj-225",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-73",
+            10
+          ],
+          "destination": [
+            "obj-225",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-71",
             20
-          ],
-          "destination": [
-            "obj-224",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-224",
-            0
-          ],
-          "destination": [
-            "obj-225",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-225",
-            0
-          ],
-          "destination": [
-            "obj-67",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-225",
-            0
-          ],
-          "destination": [
-            "obj-67",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-64",
-            21
           ],
           "destination": [
             "obj-226",
@@ -10433,8 +10658,8 @@
       {
         "patchline": {
           "source": [
-            "obj-218",
-            1
+            "obj-225",
+            0
           ],
           "destination": [
             "obj-228",
@@ -10493,70 +10718,58 @@
       {
         "patchline": {
           "source": [
-            "obj-65",
+            "obj-72",
+            20
+          ],
+          "destination": [
+            "obj-231",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-231",
+            0
+          ],
+          "destination": [
+            "obj-232",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-232",
+            0
+          ],
+          "destination": [
+            "obj-74",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-232",
+            0
+          ],
+          "destination": [
+            "obj-74",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-71",
             21
           ],
           "destination": [
-            "obj-231",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-231",
-            0
-          ],
-          "destination": [
-            "obj-232",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-232",
-            0
-          ],
-          "destination": [
-            "obj-67",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-232",
-            0
-          ],
-          "destination": [
-            "obj-67",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-63",
-            11
-          ],
-          "destination": [
-            "obj-233",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-66",
-            11
-          ],
-          "destination": [
             "obj-233",
             0
           ]
@@ -10565,8 +10778,8 @@
       {
         "patchline": {
           "source": [
-            "obj-64",
-            22
+            "obj-233",
+            1
           ],
           "destination": [
             "obj-234",
@@ -10578,18 +10791,6 @@
         "patchline": {
           "source": [
             "obj-234",
-            1
-          ],
-          "destination": [
-            "obj-235",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-235",
             0
           ],
           "destination": [
@@ -10601,8 +10802,20 @@
       {
         "patchline": {
           "source": [
-            "obj-233",
+            "obj-225",
+            1
+          ],
+          "destination": [
+            "obj-235",
             0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-235",
+            1
           ],
           "destination": [
             "obj-236",
@@ -10614,7 +10827,19 @@
         "patchline": {
           "source": [
             "obj-236",
+            0
+          ],
+          "destination": [
+            "obj-239",
             1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-235",
+            0
           ],
           "destination": [
             "obj-237",
@@ -10629,16 +10854,16 @@
             0
           ],
           "destination": [
-            "obj-240",
-            1
+            "obj-238",
+            0
           ]
         }
       },
       {
         "patchline": {
           "source": [
-            "obj-236",
-            0
+            "obj-72",
+            21
           ],
           "destination": [
             "obj-238",
@@ -10661,56 +10886,56 @@
       {
         "patchline": {
           "source": [
-            "obj-65",
+            "obj-239",
+            0
+          ],
+          "destination": [
+            "obj-74",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-239",
+            0
+          ],
+          "destination": [
+            "obj-74",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-70",
+            11
+          ],
+          "destination": [
+            "obj-240",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-73",
+            11
+          ],
+          "destination": [
+            "obj-240",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-71",
             22
-          ],
-          "destination": [
-            "obj-239",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-239",
-            0
-          ],
-          "destination": [
-            "obj-240",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-240",
-            0
-          ],
-          "destination": [
-            "obj-67",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-240",
-            0
-          ],
-          "destination": [
-            "obj-67",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-64",
-            23
           ],
           "destination": [
             "obj-241",
@@ -10745,8 +10970,8 @@
       {
         "patchline": {
           "source": [
-            "obj-233",
-            1
+            "obj-240",
+            0
           ],
           "destination": [
             "obj-243",
@@ -10805,70 +11030,58 @@
       {
         "patchline": {
           "source": [
-            "obj-65",
+            "obj-72",
+            22
+          ],
+          "destination": [
+            "obj-246",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-246",
+            0
+          ],
+          "destination": [
+            "obj-247",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-247",
+            0
+          ],
+          "destination": [
+            "obj-74",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-247",
+            0
+          ],
+          "destination": [
+            "obj-74",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-71",
             23
           ],
           "destination": [
-            "obj-246",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-246",
-            0
-          ],
-          "destination": [
-            "obj-247",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-247",
-            0
-          ],
-          "destination": [
-            "obj-67",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-247",
-            0
-          ],
-          "destination": [
-            "obj-67",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-63",
-            12
-          ],
-          "destination": [
-            "obj-248",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-66",
-            12
-          ],
-          "destination": [
             "obj-248",
             0
           ]
@@ -10877,8 +11090,8 @@
       {
         "patchline": {
           "source": [
-            "obj-64",
-            24
+            "obj-248",
+            1
           ],
           "destination": [
             "obj-249",
@@ -10890,18 +11103,6 @@
         "patchline": {
           "source": [
             "obj-249",
-            1
-          ],
-          "destination": [
-            "obj-250",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-250",
             0
           ],
           "destination": [
@@ -10913,8 +11114,20 @@
       {
         "patchline": {
           "source": [
-            "obj-248",
+            "obj-240",
+            1
+          ],
+          "destination": [
+            "obj-250",
             0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-250",
+            1
           ],
           "destination": [
             "obj-251",
@@ -10926,7 +11139,19 @@
         "patchline": {
           "source": [
             "obj-251",
+            0
+          ],
+          "destination": [
+            "obj-254",
             1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-250",
+            0
           ],
           "destination": [
             "obj-252",
@@ -10941,16 +11166,16 @@
             0
           ],
           "destination": [
-            "obj-255",
-            1
+            "obj-253",
+            0
           ]
         }
       },
       {
         "patchline": {
           "source": [
-            "obj-251",
-            0
+            "obj-72",
+            23
           ],
           "destination": [
             "obj-253",
@@ -10973,56 +11198,56 @@
       {
         "patchline": {
           "source": [
-            "obj-65",
+            "obj-254",
+            0
+          ],
+          "destination": [
+            "obj-74",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-254",
+            0
+          ],
+          "destination": [
+            "obj-74",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-70",
+            12
+          ],
+          "destination": [
+            "obj-255",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-73",
+            12
+          ],
+          "destination": [
+            "obj-255",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-71",
             24
-          ],
-          "destination": [
-            "obj-254",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-254",
-            0
-          ],
-          "destination": [
-            "obj-255",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-255",
-            0
-          ],
-          "destination": [
-            "obj-67",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-255",
-            0
-          ],
-          "destination": [
-            "obj-67",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-64",
-            25
           ],
           "destination": [
             "obj-256",
@@ -11057,8 +11282,8 @@
       {
         "patchline": {
           "source": [
-            "obj-248",
-            1
+            "obj-255",
+            0
           ],
           "destination": [
             "obj-258",
@@ -11117,70 +11342,58 @@
       {
         "patchline": {
           "source": [
-            "obj-65",
+            "obj-72",
+            24
+          ],
+          "destination": [
+            "obj-261",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-261",
+            0
+          ],
+          "destination": [
+            "obj-262",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-262",
+            0
+          ],
+          "destination": [
+            "obj-74",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-262",
+            0
+          ],
+          "destination": [
+            "obj-74",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-71",
             25
           ],
           "destination": [
-            "obj-261",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-261",
-            0
-          ],
-          "destination": [
-            "obj-262",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-262",
-            0
-          ],
-          "destination": [
-            "obj-67",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-262",
-            0
-          ],
-          "destination": [
-            "obj-67",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-63",
-            13
-          ],
-          "destination": [
-            "obj-263",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-66",
-            13
-          ],
-          "destination": [
             "obj-263",
             0
           ]
@@ -11189,8 +11402,8 @@
       {
         "patchline": {
           "source": [
-            "obj-64",
-            26
+            "obj-263",
+            1
           ],
           "destination": [
             "obj-264",
@@ -11202,18 +11415,6 @@
         "patchline": {
           "source": [
             "obj-264",
-            1
-          ],
-          "destination": [
-            "obj-265",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-265",
             0
           ],
           "destination": [
@@ -11225,8 +11426,20 @@
       {
         "patchline": {
           "source": [
-            "obj-263",
+            "obj-255",
+            1
+          ],
+          "destination": [
+            "obj-265",
             0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-265",
+            1
           ],
           "destination": [
             "obj-266",
@@ -11238,7 +11451,19 @@
         "patchline": {
           "source": [
             "obj-266",
+            0
+          ],
+          "destination": [
+            "obj-269",
             1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-265",
+            0
           ],
           "destination": [
             "obj-267",
@@ -11253,16 +11478,16 @@
             0
           ],
           "destination": [
-            "obj-270",
-            1
+            "obj-268",
+            0
           ]
         }
       },
       {
         "patchline": {
           "source": [
-            "obj-266",
-            0
+            "obj-72",
+            25
           ],
           "destination": [
             "obj-268",
@@ -11285,56 +11510,56 @@
       {
         "patchline": {
           "source": [
-            "obj-65",
+            "obj-269",
+            0
+          ],
+          "destination": [
+            "obj-74",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-269",
+            0
+          ],
+          "destination": [
+            "obj-74",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-70",
+            13
+          ],
+          "destination": [
+            "obj-270",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-73",
+            13
+          ],
+          "destination": [
+            "obj-270",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-71",
             26
-          ],
-          "destination": [
-            "obj-269",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-269",
-            0
-          ],
-          "destination": [
-            "obj-270",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-270",
-            0
-          ],
-          "destination": [
-            "obj-67",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-270",
-            0
-          ],
-          "destination": [
-            "obj-67",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-64",
-            27
           ],
           "destination": [
             "obj-271",
@@ -11369,8 +11594,8 @@
       {
         "patchline": {
           "source": [
-            "obj-263",
-            1
+            "obj-270",
+            0
           ],
           "destination": [
             "obj-273",
@@ -11429,70 +11654,58 @@
       {
         "patchline": {
           "source": [
-            "obj-65",
+            "obj-72",
+            26
+          ],
+          "destination": [
+            "obj-276",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-276",
+            0
+          ],
+          "destination": [
+            "obj-277",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-277",
+            0
+          ],
+          "destination": [
+            "obj-74",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-277",
+            0
+          ],
+          "destination": [
+            "obj-74",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-71",
             27
           ],
           "destination": [
-            "obj-276",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-276",
-            0
-          ],
-          "destination": [
-            "obj-277",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-277",
-            0
-          ],
-          "destination": [
-            "obj-67",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-277",
-            0
-          ],
-          "destination": [
-            "obj-67",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-63",
-            14
-          ],
-          "destination": [
-            "obj-278",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-66",
-            14
-          ],
-          "destination": [
             "obj-278",
             0
           ]
@@ -11501,8 +11714,8 @@
       {
         "patchline": {
           "source": [
-            "obj-64",
-            28
+            "obj-278",
+            1
           ],
           "destination": [
             "obj-279",
@@ -11514,18 +11727,6 @@
         "patchline": {
           "source": [
             "obj-279",
-            1
-          ],
-          "destination": [
-            "obj-280",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-280",
             0
           ],
           "destination": [
@@ -11537,8 +11738,20 @@
       {
         "patchline": {
           "source": [
-            "obj-278",
+            "obj-270",
+            1
+          ],
+          "destination": [
+            "obj-280",
             0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-280",
+            1
           ],
           "destination": [
             "obj-281",
@@ -11550,7 +11763,19 @@
         "patchline": {
           "source": [
             "obj-281",
+            0
+          ],
+          "destination": [
+            "obj-284",
             1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-280",
+            0
           ],
           "destination": [
             "obj-282",
@@ -11565,16 +11790,16 @@
             0
           ],
           "destination": [
-            "obj-285",
-            1
+            "obj-283",
+            0
           ]
         }
       },
       {
         "patchline": {
           "source": [
-            "obj-281",
-            0
+            "obj-72",
+            27
           ],
           "destination": [
             "obj-283",
@@ -11597,56 +11822,56 @@
       {
         "patchline": {
           "source": [
-            "obj-65",
+            "obj-284",
+            0
+          ],
+          "destination": [
+            "obj-74",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-284",
+            0
+          ],
+          "destination": [
+            "obj-74",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-70",
+            14
+          ],
+          "destination": [
+            "obj-285",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-73",
+            14
+          ],
+          "destination": [
+            "obj-285",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-71",
             28
-          ],
-          "destination": [
-            "obj-284",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-284",
-            0
-          ],
-          "destination": [
-            "obj-285",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-285",
-            0
-          ],
-          "destination": [
-            "obj-67",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-285",
-            0
-          ],
-          "destination": [
-            "obj-67",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-64",
-            29
           ],
           "destination": [
             "obj-286",
@@ -11681,8 +11906,8 @@
       {
         "patchline": {
           "source": [
-            "obj-278",
-            1
+            "obj-285",
+            0
           ],
           "destination": [
             "obj-288",
@@ -11741,70 +11966,58 @@
       {
         "patchline": {
           "source": [
-            "obj-65",
+            "obj-72",
+            28
+          ],
+          "destination": [
+            "obj-291",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-291",
+            0
+          ],
+          "destination": [
+            "obj-292",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-292",
+            0
+          ],
+          "destination": [
+            "obj-74",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-292",
+            0
+          ],
+          "destination": [
+            "obj-74",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-71",
             29
           ],
           "destination": [
-            "obj-291",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-291",
-            0
-          ],
-          "destination": [
-            "obj-292",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-292",
-            0
-          ],
-          "destination": [
-            "obj-67",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-292",
-            0
-          ],
-          "destination": [
-            "obj-67",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-63",
-            15
-          ],
-          "destination": [
-            "obj-293",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-66",
-            15
-          ],
-          "destination": [
             "obj-293",
             0
           ]
@@ -11813,8 +12026,8 @@
       {
         "patchline": {
           "source": [
-            "obj-64",
-            30
+            "obj-293",
+            1
           ],
           "destination": [
             "obj-294",
@@ -11826,18 +12039,6 @@
         "patchline": {
           "source": [
             "obj-294",
-            1
-          ],
-          "destination": [
-            "obj-295",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-295",
             0
           ],
           "destination": [
@@ -11849,8 +12050,20 @@
       {
         "patchline": {
           "source": [
-            "obj-293",
+            "obj-285",
+            1
+          ],
+          "destination": [
+            "obj-295",
             0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-295",
+            1
           ],
           "destination": [
             "obj-296",
@@ -11862,7 +12075,19 @@
         "patchline": {
           "source": [
             "obj-296",
+            0
+          ],
+          "destination": [
+            "obj-299",
             1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-295",
+            0
           ],
           "destination": [
             "obj-297",
@@ -11877,16 +12102,16 @@
             0
           ],
           "destination": [
-            "obj-300",
-            1
+            "obj-298",
+            0
           ]
         }
       },
       {
         "patchline": {
           "source": [
-            "obj-296",
-            0
+            "obj-72",
+            29
           ],
           "destination": [
             "obj-298",
@@ -11909,56 +12134,56 @@
       {
         "patchline": {
           "source": [
-            "obj-65",
+            "obj-299",
+            0
+          ],
+          "destination": [
+            "obj-74",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-299",
+            0
+          ],
+          "destination": [
+            "obj-74",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-70",
+            15
+          ],
+          "destination": [
+            "obj-300",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-73",
+            15
+          ],
+          "destination": [
+            "obj-300",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-71",
             30
-          ],
-          "destination": [
-            "obj-299",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-299",
-            0
-          ],
-          "destination": [
-            "obj-300",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-300",
-            0
-          ],
-          "destination": [
-            "obj-67",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-300",
-            0
-          ],
-          "destination": [
-            "obj-67",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-64",
-            31
           ],
           "destination": [
             "obj-301",
@@ -11993,8 +12218,8 @@
       {
         "patchline": {
           "source": [
-            "obj-293",
-            1
+            "obj-300",
+            0
           ],
           "destination": [
             "obj-303",
@@ -12053,11 +12278,59 @@
       {
         "patchline": {
           "source": [
-            "obj-65",
+            "obj-72",
+            30
+          ],
+          "destination": [
+            "obj-306",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-306",
+            0
+          ],
+          "destination": [
+            "obj-307",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-307",
+            0
+          ],
+          "destination": [
+            "obj-74",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-307",
+            0
+          ],
+          "destination": [
+            "obj-74",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-71",
             31
           ],
           "destination": [
-            "obj-306",
+            "obj-308",
             0
           ]
         }
@@ -12065,11 +12338,11 @@
       {
         "patchline": {
           "source": [
-            "obj-306",
-            0
+            "obj-308",
+            1
           ],
           "destination": [
-            "obj-307",
+            "obj-309",
             0
           ]
         }
@@ -12077,11 +12350,11 @@
       {
         "patchline": {
           "source": [
-            "obj-307",
+            "obj-309",
             0
           ],
           "destination": [
-            "obj-67",
+            "obj-1",
             0
           ]
         }
@@ -12089,17 +12362,261 @@
       {
         "patchline": {
           "source": [
-            "obj-307",
+            "obj-300",
+            1
+          ],
+          "destination": [
+            "obj-310",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-310",
+            1
+          ],
+          "destination": [
+            "obj-311",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-311",
             0
           ],
           "destination": [
-            "obj-67",
+            "obj-314",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-310",
+            0
+          ],
+          "destination": [
+            "obj-312",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-312",
+            0
+          ],
+          "destination": [
+            "obj-313",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-72",
+            31
+          ],
+          "destination": [
+            "obj-313",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-313",
+            0
+          ],
+          "destination": [
+            "obj-314",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-314",
+            0
+          ],
+          "destination": [
+            "obj-74",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-314",
+            0
+          ],
+          "destination": [
+            "obj-74",
             1
           ]
         }
       }
     ],
-    "dependency_cache": [],
+    "parameters": {
+      "obj-11": [
+        "Pad",
+        "Pad",
+        0
+      ],
+      "obj-16": [
+        "Pad X",
+        "X",
+        0
+      ],
+      "obj-17": [
+        "Pad Y",
+        "Y",
+        0
+      ],
+      "obj-20": [
+        "Random",
+        "Random",
+        0
+      ],
+      "obj-23": [
+        "Vary",
+        "Vary",
+        0
+      ],
+      "obj-26": [
+        "Morph",
+        "Morph",
+        0
+      ],
+      "obj-29": [
+        "Spread",
+        "Spread",
+        0
+      ],
+      "obj-30": [
+        "Vary Amount",
+        "Amount",
+        0
+      ],
+      "obj-31": [
+        "Morph Position",
+        "Morph",
+        0
+      ],
+      "obj-35": [
+        "Morph A",
+        "A",
+        0
+      ],
+      "obj-36": [
+        "Morph B",
+        "B",
+        0
+      ],
+      "obj-41": [
+        "Play",
+        "Play",
+        0
+      ],
+      "obj-44": [
+        "Scene",
+        "Scene",
+        0
+      ],
+      "obj-46": [
+        "Scene Store",
+        "Store",
+        0
+      ],
+      "obj-49": [
+        "Scene Recall",
+        "Recall",
+        0
+      ],
+      "obj-52": [
+        "Glide",
+        "Glide",
+        0
+      ],
+      "obj-54": [
+        "Class",
+        "Class",
+        0
+      ],
+      "obj-56": [
+        "To",
+        "To",
+        0
+      ],
+      "obj-58": [
+        "Transform",
+        "Transform",
+        0
+      ],
+      "obj-61": [
+        "Strength",
+        "Strength",
+        0
+      ],
+      "obj-63": [
+        "Humanize",
+        "Humanize",
+        0
+      ],
+      "inherited_shortname": 1
+    },
+    "dependency_cache": [
+      {
+        "name": "sampler_logic.js",
+        "patcherrelativepath": "./js",
+        "type": "TEXT",
+        "implicit": 1
+      }
+    ],
+    "latency": 0,
+    "is_mpe": 0,
+    "minimum_live_version": "",
+    "minimum_max_version": "",
+    "platform_compatibility": 0,
+    "project": {
+      "version": 1,
+      "creationdate": 3850070400,
+      "modificationdate": 3850070400,
+      "viewrect": [
+        0.0,
+        0.0,
+        300.0,
+        500.0
+      ],
+      "autoorganize": 1,
+      "hideprojectwindow": 1,
+      "showdependencies": 1,
+      "autolocalize": 0,
+      "contents": {
+        "patchers": {}
+      },
+      "layout": {},
+      "searchpath": {},
+      "detailsvisible": 0,
+      "amxdtype": 1768515945,
+      "readonly": 0,
+      "devpathtype": 0,
+      "devpath": ".",
+      "sortmode": 0,
+      "viewmode": 0,
+      "includepackages": 0
+    },
     "autosave": 0
   }
 }

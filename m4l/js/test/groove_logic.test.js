@@ -1,7 +1,8 @@
 // node --test m4l/js/test : the Groove's logic with Max's outlet() replaced by a recorder.
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const {createGroove, stepOf, notesAt, clipNotes, SENDS, GM_NOTES, NSTEPS} = require("../groove_logic.js");
+const {createGroove, stepOf, notesAt, clipNotes, writeClip, SENDS, GM_NOTES, NSTEPS, DEFAULTS} =
+  require("../groove_logic.js");
 
 function make() {
   const sent = [];
@@ -78,8 +79,87 @@ test("offline after 3 silent alive ticks; /hello again brings it back", () => {
   d.api.alive(); d.api.alive(); d.api.alive();
   assert.equal(d.api.state.online, false);
   assert.deepEqual(d.sent.filter((m) => m[0] === 0).at(-1), [0, "/hello", 9002]);
+  d.api.density(3, 0.8); d.api.temperature(1.25); d.api.x(0.2); // moved while offline
   d.clear();
   d.api.osc("/hello", ["0.1.0", "default", 16]);
   assert.equal(d.api.state.online, true);
-  assert.deepEqual(d.sent.filter((m) => m[0] === 0), [[0, "/pattern/xy", 0.5, 0.5]]);
+  // back online: the dials' values first, then the pattern at the current XY
+  const density = GM_NOTES.map((_, i) => [0, "/pattern/density", i, i === 3 ? 0.8 : 0.5]);
+  assert.deepEqual(d.sent.filter((m) => m[0] === 0),
+                   [...density, [0, "/pattern/temperature", 1.25], [0, "/pattern/xy", 0.2, 0.5]]);
+});
+
+test("the state starts at DEFAULTS: sending every control's default on load changes nothing", () => {
+  const d = make();
+  const before = JSON.stringify(d.api.state);
+  d.api.x(DEFAULTS.x); d.api.y(DEFAULTS.y); d.api.temperature(DEFAULTS.temperature);
+  GM_NOTES.forEach((_, i) => d.api.density(i, DEFAULTS.density));
+  assert.equal(JSON.stringify(d.api.state), before);
+  assert.deepEqual(d.api.state.density, GM_NOTES.map(() => DEFAULTS.density));
+});
+
+// A stub of Max's LiveAPI: records every object made and every call; `path` comes back quoted as
+// Max returns it, `unquotedpath` without the quotes.
+function liveApi({major = 12, hasClip = 0, slotId = 7, failNewApi = false} = {}) {
+  const made = [];
+  class LiveAPI {
+    constructor(path) {
+      this.where = path; this.calls = []; made.push(this);
+      this.id = path === "live_set view highlighted_clip_slot" ? String(slotId) : "3";
+      const canonical = path === "live_set view highlighted_clip_slot" ? "live_set tracks 1 clip_slots 2" : path;
+      this.path = `"${canonical}"`; this.unquotedpath = canonical;
+    }
+    get(prop) { return prop === "has_clip" ? [hasClip] : [0]; }
+    call(name, ...args) {
+      this.calls.push([name, ...args]);
+      if (name === "get_major_version") return major;
+      if (failNewApi && (name === "add_new_notes" || name === "remove_notes_extended")) throw new Error(name);
+      return 0;
+    }
+  }
+  return {LiveAPI, made};
+}
+const NOTES = [[36, 0, 0.25, 127], [38, 1.05, 0.25, 64]];
+
+test("write clip: Live 11+ note API with a dict, on the clip at the slot's unquoted path", () => {
+  const {LiveAPI, made} = liveApi({hasClip: 0});
+  assert.equal(writeClip(LiveAPI, NOTES), "wrote 2 notes");
+  const [slot] = made;
+  assert.deepEqual(slot.calls, [["create_clip", 8]]);
+  const clip = made.find((m) => m.where.endsWith(" clip"));
+  assert.equal(clip.where, "live_set tracks 1 clip_slots 2 clip"); // no quotes in the path
+  assert.deepEqual(clip.calls, [
+    ["remove_notes_extended", 0, 128, 0, 8],
+    ["add_new_notes", {notes: [
+      {pitch: 36, start_time: 0, duration: 0.25, velocity: 127, mute: 0},
+      {pitch: 38, start_time: 1.05, duration: 0.25, velocity: 64, mute: 0}]}]]);
+});
+
+test("write clip: before Live 11, or when the new calls fail, the old calls are the fallback", () => {
+  for (const opts of [{major: 10, hasClip: 1}, {major: 12, hasClip: 1, failNewApi: true}]) {
+    const {LiveAPI, made} = liveApi(opts);
+    assert.match(writeClip(LiveAPI, NOTES), /pre-Live 11/);
+    assert.deepEqual(made[0].calls, []); // the slot had a clip: none created
+    const clip = made.find((m) => m.where.endsWith(" clip"));
+    const old = clip.calls.filter((c) => !c[0].includes("extended") && c[0] !== "add_new_notes");
+    assert.deepEqual(old, [["remove_notes", 0, 0, 8, 128], ["set_notes"], ["notes", 2],
+                           ["note", 36, "0.0000", "0.2500", 127, 0], ["note", 38, "1.0500", "0.2500", 64, 0],
+                           ["done"]]);
+  }
+});
+
+test("write clip with no clip slot selected does nothing", () => {
+  const {LiveAPI, made} = liveApi({slotId: 0});
+  assert.equal(writeClip(LiveAPI, NOTES), "select a clip slot first");
+  assert.deepEqual(made.flatMap((m) => m.calls), []);
+});
+
+test("status line: the server's version and preset when online, then the last /error", () => {
+  const d = make();
+  const status = () => d.sent.filter((m) => m[0] === 3).at(-1);
+  d.api.osc("/hello", ["0.1.0", "default", 16]);
+  assert.deepEqual(status(), [3, "set", "online: latentpad 0.1.0, preset default"]);
+  d.api.osc("/error", ["/pattern/xy", "no groove model"]);
+  d.api.osc("/pong", [1]);
+  assert.deepEqual(status(), [3, "set", "error /pattern/xy: no groove model"]);
 });

@@ -1,7 +1,7 @@
 // node --test m4l/js/test : the Sampler's logic with Max's outlet() replaced by a recorder.
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const {createSampler, SENDS, CLASSES, FIRST_NOTE} = require("../sampler_logic.js");
+const {createSampler, SENDS, CLASSES, FIRST_NOTE, DEFAULTS, READ_TIMEOUT_TICKS} = require("../sampler_logic.js");
 
 function make() {
   const sent = [];
@@ -175,4 +175,55 @@ test("values are clamped to the protocol ranges", () => {
   d.api.spread(9); d.api.random();
   assert.deepEqual(d.osc().at(-1), ["/pad/random", 15, 4]);
   assert.equal(tags(d.osc().at(-1).slice(1)), "ii"); // JS numbers: Max sends 4 as int; server takes it
+});
+
+test("the state starts at DEFAULTS: sending every control's default on load changes nothing", () => {
+  const d = make();
+  const before = JSON.stringify(d.api.state);
+  for (const [message, value] of Object.entries(DEFAULTS)) d.api[message](value);
+  assert.equal(JSON.stringify(d.api.state), before);
+  assert.deepEqual(d.sent, []); // nothing re-rendered, nothing sent
+  d.api.x(0.25); d.api.x(0.25); // a real move is sent once
+  assert.deepEqual(d.osc(), [["/pad/xy", 0, 0.25, 0.5]]);
+  // the values the issue found wrong when the dials started at their minimum
+  assert.deepEqual([d.api.state.spread, d.api.state.vary, d.api.state.morphT, d.api.state.morphB],
+                   [1.0, 0.3, 0.5, 1]);
+});
+
+test("a pad whose buffer~ read fails does not stick: it gives up after the timeout", () => {
+  const d = make();
+  const gates = () => d.sent.filter((m) => m[0] === 3).map((m) => m.slice(1));
+  d.api.osc("/sample", [4, "/tmp/a.wav", 1]);
+  d.api.loaded(4, 0);
+  assert.deepEqual(gates(), [[4, 1]]); // slot a is live
+  d.clear();
+  d.api.osc("/sample", [4, "/tmp/b.wav", 2]); // this read fails: no loaded bang ever comes
+  for (let t = 0; t < READ_TIMEOUT_TICKS; t++) d.api.tick();
+  assert.equal(d.api.state.reading[4], 0);
+  assert.equal(d.api.state.pending[4], -1);
+  assert.deepEqual(d.sent.filter((m) => m[0] === 6).at(-1), [6, "set", "pad 5: sample did not load"]);
+  assert.deepEqual(gates(), []); // the pad kept playing its loaded sample
+  d.api.loaded(4, 1); // a bang from the failed read arriving late is ignored
+  assert.deepEqual(gates(), []);
+  d.api.osc("/sample", [4, "/tmp/c.wav", 3]); // the next render swaps as normal
+  d.api.loaded(4, 1);
+  assert.deepEqual(gates(), [[4, 2]]);
+});
+
+test("a slow read is not given up before the timeout", () => {
+  const d = make();
+  d.api.osc("/sample", [2, "/tmp/a.wav", 1]);
+  for (let t = 0; t < READ_TIMEOUT_TICKS - 1; t++) d.api.tick();
+  d.api.loaded(2, 0);
+  assert.deepEqual(d.sent.filter((m) => m[0] === 3).map((m) => m.slice(1)), [[2, 1]]);
+});
+
+test("status line: the server's version and preset when online, then the last /error", () => {
+  const d = make();
+  const status = () => d.sent.filter((m) => m[0] === 6).at(-1);
+  d.api.osc("/hello", ["0.1.0", "default", 16]);
+  assert.deepEqual(status(), [6, "set", "online: latentpad 0.1.0, preset default"]);
+  d.api.osc("/error", ["/pad/transform", "preset has no prior"]);
+  d.api.osc("/pong", [1]); // staying online does not wipe the error
+  assert.deepEqual(status(), [6, "set", "error /pad/transform: preset has no prior"]);
 });
