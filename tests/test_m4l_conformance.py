@@ -21,7 +21,7 @@ import pytest
 from m4l import build
 from m4l.maxobjects import OBJECTS
 from m4l.patcher import Patcher
-from server.patterns import NEUTRAL_DENSITY, Controls
+from server.core.patterns import NEUTRAL_DENSITY, Controls
 
 M4L = Path(__file__).resolve().parents[1] / "m4l"
 DEVICES = ("latentpad_groove", "latentpad_sampler")
