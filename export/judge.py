@@ -319,11 +319,42 @@ def load_split(data: Path, split: str) -> tuple:
     return audio, labels, classes, index["sample_rate_hz"]
 
 
+def _cache_key(data: Path, seed: int) -> str:
+    import hashlib
+
+    h = hashlib.sha256()
+    for name in ("train.npy", "index.json"):
+        h.update((data / name).read_bytes())
+    h.update(f"seed={seed}".encode())
+    return h.hexdigest()[:16]
+
+
+def cached_judge(data: Path, seed: int = 0) -> Judge:
+    """`train_judge` on the corpus' training split, kept in `<data>/judge-<key>.pt` (tensors only,
+    read back with weights_only=True) so that several evaluations of one corpus share one judge.
+    The key hashes the training split and the seed: a rebuilt corpus trains a new judge."""
+    path = data / f"judge-{_cache_key(data, seed)}.pt"
+    audio, labels, classes, sr = load_split(data, "train")
+    if path.exists():
+        state = torch.load(path, map_location="cpu", weights_only=True)
+        nets = [_mlp(len(state["mean"]), len(classes)) for _ in state["nets"]]
+        cnns = [MelCNN(len(classes)) for _ in state["cnns"]]
+        for net, sd in zip(nets + cnns, state["nets"] + state["cnns"]):
+            net.load_state_dict(sd)
+            net.eval()
+        return Judge(list(classes), state["mean"].numpy(), state["std"].numpy(), nets, cnns, sr)
+    judge = train_judge(audio, labels, classes, sr, seed=seed)
+    tmp = path.with_suffix(".tmp")
+    torch.save({"mean": torch.from_numpy(np.asarray(judge.mean)), "std": torch.from_numpy(np.asarray(judge.std)),
+                "nets": [n.state_dict() for n in judge.nets], "cnns": [c.state_dict() for c in judge.cnns]}, tmp)
+    tmp.replace(path)
+    return judge
+
+
 def trained_on_corpus(data: Path, seed: int = 0) -> tuple:
     """(judge, held-out accuracy dict) for a corpus folder made by `export.oneshot_data`."""
-    audio, labels, classes, sr = load_split(data, "train")
-    judge = train_judge(audio, labels, classes, sr, seed=seed)
-    test, test_labels, _, _ = load_split(data, "test")
+    judge = cached_judge(data, seed)
+    test, test_labels, classes, _ = load_split(data, "test")
     return judge, per_class_accuracy(judge.label(test), test_labels, classes)
 
 

@@ -151,7 +151,7 @@ def _entries(held_out_sources: tuple[str, ...]) -> list[tuple[dict, object]]:
     effects = [e for e in out if "GuitarStrums" in e[0]["kit"]]
     for e, _ in effects:  # hydrogen-drumkits-effects' kit sits in the same folder as the others
         e.update(source="hydrogen-drumkits-effects (Debian)",
-                 licence="see hydrogen-drumkits-effects' copyright file")
+                 licence="GPL-2+ (hydrogen-drumkits-effects, see its copyright file)")
     for f, label in sources.sonic_pi_files():
         out.append(({"path": str(f), "kit": "sonic-pi", "label": label, "source": "sonic-pi-samples",
                      "licence": sources.SONIC_PI_LICENCE, "split": "train"}, f))

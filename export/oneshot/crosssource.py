@@ -31,7 +31,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from export.judge import load_split, per_class_accuracy, train_judge
+from export.judge import cached_judge, load_split, per_class_accuracy
 from export.oneshot import hygiene, metrics
 
 DRAWS_PER_CLASS = 40
@@ -64,7 +64,7 @@ def evaluate(preset_dir: Path, data: Path, split: str = "unseen", seed: int = 0)
     index = json.loads((data / "index.json").read_text())
     train_audio, train_labels, classes, sr = load_split(data, "train")
     audio, labels, _, _ = load_split(data, split)
-    judge = train_judge(train_audio, train_labels, classes, sr, seed=0)
+    judge = cached_judge(data, seed=0)
     models = load_models(load_bundle(preset_dir), "cpu", 2)
     rng = np.random.default_rng(seed)
     keep = labels >= 0
