@@ -163,6 +163,8 @@ class App:
         future.add_done_callback(lambda f: self._listed(f, client))
 
     def _listed(self, future, client: Client) -> None:
+        if future.cancelled():  # shutting down
+            return
         if future.exception() is not None:
             self.error(client, "/preset/list", f"cannot list presets: {future.exception()}")
         else:
