@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import shlex
+import shutil
 import sys
 from pathlib import Path
 
@@ -21,8 +22,34 @@ def _need_torch() -> None:
                          "(torch==2.13.0 is the CPU build)") from None
 
 
+def _new_folders(run: Path) -> Path | None:
+    """The outermost of `run` and its parents that does not exist yet (None: `run` exists)."""
+    if run.exists():
+        return None
+    top = run
+    while not top.parent.exists():
+        top = top.parent
+    return top
+
+
+def _remove_if_empty(top: Path | None) -> None:
+    """A run folder this command created and a failure left without a single file goes again."""
+    if top is not None and top.is_dir() and not any(p.is_file() for p in top.rglob("*")):
+        shutil.rmtree(top, ignore_errors=True)
+
+
 def _train(train, data: Path, run: Path, args: argparse.Namespace, *extra: str) -> Path:
-    """Run a model's own training script (`train`: export.oneshot.train or export.groove.train)."""
+    """Run a model's own training script (`train`: export.oneshot.train or export.groove.train).
+    A run that fails before it writes anything leaves no empty run folder behind."""
+    created = _new_folders(run)
+    try:
+        return _run_train(train, data, run, args, *extra)
+    except BaseException:
+        _remove_if_empty(created)
+        raise
+
+
+def _run_train(train, data: Path, run: Path, args: argparse.Namespace, *extra: str) -> Path:
     return train.train(train.parser().parse_args([
         "--data", str(data), "--out", str(run), "--steps", str(args.steps), "--device", args.device,
         "--threads", str(args.threads), "--seed", str(args.seed),

@@ -12,11 +12,10 @@ import logging
 import signal
 import time
 from collections import OrderedDict
-from concurrent.futures import ThreadPoolExecutor
 from typing import Callable, Optional
 
 from server import __version__
-from server.core.config import Settings
+from server.core.config import Settings, server_render_dir
 from server.core.engine import PATTERN_START_XY, Engine
 from server.core.errors import ConfigError, LatentpadError, ProtocolError
 from server.core.protocol import (NPADS, Hello, PadCombine, PadLatent, PadMorph, PadRender,
@@ -32,6 +31,7 @@ from server.workers.pattern_worker import PatternFailed, PatternReady, PatternWo
 from server.workers.render import Failed, Rendered, RenderWorker
 from server.workers.similar import SimilarSearch
 from server.workers.space import SoundSpace
+from server.workers.tasks import LatestWinsWorker
 
 log = logging.getLogger("server.app")
 
@@ -47,11 +47,14 @@ class App:
         self.endpoint = OscEndpoint(self.handle, self.undecodable)
         self.replies = Replier(sink or self.endpoint.send)
         self.worker = RenderWorker(settings.render_dir, settings.keep_renders_per_pad, self._from_worker)
+        self.render_dir = settings.render_dir  # start() makes it this server's own: <render_dir>/port-<port>
         self.patterns = PatternWorker(self._from_worker)
         self._loop = loop
         self._transport = None
         self._clients: OrderedDict = OrderedDict()
-        self._loader = ThreadPoolExecutor(1, thread_name_prefix="latentpad-preset")
+        # /preset/load: latest wins like every other job; a load that is replaced gets no reply
+        self._loader = LatestWinsWorker(lambda done, *result: loop.call_soon_threadsafe(done, *result),
+                                        "latentpad-preset")
         self.space = SoundSpace(self, loop)
         self.library = SimilarSearch(self, loop)
         self.diffusion = Diffusion(self, loop)
@@ -90,7 +93,17 @@ class App:
         self.error(self.client(sender), error.address, error.problem)
 
     def client(self, sender: tuple) -> Client:
-        return self._clients.get(sender) or Client((sender[0], self.settings.reply_port), None)
+        """Who `sender` is: its /hello, else the newest /hello whose replies go where this
+        sender's would (same host, the --reply-port): `oscsend`, a new socket per message, then
+        gets the sample rate its /hello asked for. Else the --reply-port at the preset's rate."""
+        known = self._clients.get(sender)
+        if known is not None:
+            return known
+        reply_to = (sender[0], self.settings.reply_port)
+        for client in reversed(self._clients.values()):  # at most MAX_CLIENTS
+            if client.reply_to == reply_to:
+                return client
+        return Client(reply_to, None)
 
     def error(self, client: Client, address: str, message: str) -> None:
         self.replies.send(client.reply_to, "/error", address, message)
@@ -150,25 +163,27 @@ class App:
         future.add_done_callback(lambda f: self._listed(f, client))
 
     def _listed(self, future, client: Client) -> None:
+        if future.cancelled():  # shutting down
+            return
         if future.exception() is not None:
             self.error(client, "/preset/list", f"cannot list presets: {future.exception()}")
         else:
             self.replies.send(client.reply_to, "/presets", *future.result())
 
     def _preset_load(self, request: PresetLoad, sender: tuple) -> None:
-        client = self.client(sender)
-        future = self._loop.run_in_executor(self._loader, self._load, request.name)
-        future.add_done_callback(lambda f: self._loaded(f, request.name, client))
+        client, name = self.client(sender), request.name
+        self._loader.submit("preset", lambda: self._load(name),
+                            lambda key, models, error: self._loaded(models, error, name, client))
 
     # --- off the receive path ---------------------------------------------------------------
     def _load(self, name: str) -> Models:  # loader thread
         s = self.settings
         return load_models(load_preset(s.presets_dir, name), s.device, s.intra_op_threads)
 
-    def _loaded(self, future, name: str, client: Client) -> None:  # loop thread: the swap
-        exc = future.exception()
+    def _loaded(self, models: Optional[Models], exc: Optional[BaseException], name: str,
+                client: Client) -> None:  # loop thread: the swap
         if exc is None:
-            self.models = future.result()
+            self.models = models
             self.space.stop_glide()
             self.engine.swap_preset(self.models.preset)
             self.library.preset_changed()
@@ -191,6 +206,7 @@ class App:
             self.voices.load(result.job.pad, result.audio, result.sample_rate_hz)
         self.replies.send(result.target.reply_to, "/sample", result.job.pad, str(result.path),
                           result.job.seq)
+        self.space.render_done(result.job.pad, result.job.seq)  # a recall's /scene comes after
 
     def _pattern_ready(self, result: PatternReady) -> None:
         self.transport.play(result.pattern)  # MIDI out: from the next bar line
@@ -205,6 +221,7 @@ class App:
 
     def _failed(self, result: Failed) -> None:
         self.error(result.target, result.job.address, f"pad {result.job.pad}: {result.message}")
+        self.space.render_done(result.job.pad, result.job.seq)
 
     # --- lifecycle --------------------------------------------------------------------------
     async def start(self) -> tuple:
@@ -215,10 +232,12 @@ class App:
             raise ConfigError(f"cannot listen on udp {s.host}:{s.port}: {exc}; pick another "
                               "--port (0 = any free one) or --host") from exc
         self._transport = transport
+        self.render_dir = server_render_dir(s.render_dir, bound[1])  # two servers never share one
         try:
-            self.worker.start()
+            self.worker.start(self.render_dir)
         except OSError as exc:
             raise ConfigError(f"cannot use --render-dir {s.render_dir}: {exc}") from exc
+        self._loader.start()
         self.patterns.start()
         self.space.start()
         self.diffusion.start()
@@ -243,11 +262,12 @@ class App:
         if self.midi is not None:
             self.midi.close()
         self.worker.stop()
+        self.worker.remove_renders()  # this server's folder goes with it
         self.patterns.stop()
         self.space.close()
         self.diffusion.close()
         self.library.close()
-        self._loader.shutdown(wait=False, cancel_futures=True)
+        self._loader.stop()  # waits for a load still running (at most 5 s); its result is dropped
         if self._transport is not None:
             self._transport.close()
 

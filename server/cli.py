@@ -17,7 +17,7 @@
                       [--plot growth.png]
     latentpad fuzz    [--datagrams N] [--seed N] [--preset NAME]
     latentpad soak    [--minutes M | --seconds S] [--window S] [--load perform|install] [--json out.json]
-    latentpad train oneshot DIR [--preset NAME] [--steps N] [--device cpu|cuda] [--resume]
+    latentpad train oneshot|groove|prior DIR [--preset NAME] [--steps N] [--device cpu|cuda] [--resume]
     latentpad export oneshot --ckpt C --data D --out presets/NAME
 """
 
@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Callable
 
 from server.core.config import (DEFAULT_PRESETS_DIR, DEVICES, Settings, default_render_dir,
-                                default_sample_dirs, default_save_dir)
+                                default_sample_dirs, default_save_dir, server_render_dir)
 from server.core.errors import LatentpadError
 
 log = logging.getLogger("server.cli")
@@ -129,7 +129,7 @@ def _serve(args) -> int:
     def ready(bound: tuple) -> None:
         print(f"latentpad ready: osc udp {bound[0]}:{bound[1]}, preset {models.preset.name} "
               f"(decoder {models.decoder_warm_ms:.2f} ms warm), provider {models.provider}, "
-              f"renders -> {settings.render_dir}", flush=True)
+              f"renders -> {server_render_dir(settings.render_dir, bound[1])}", flush=True)
         if audio is not None:
             print(f"latentpad audio: {audio.description}, {audio.engine.settings.voices} voices", flush=True)
 
@@ -151,32 +151,34 @@ def _render_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--spread", type=float, default=1.0, help="prior spread for --random")
     p.add_argument("--seed", type=int, default=None, help="seed for --random")
     p.add_argument("--sample-rate", type=int, default=None, help="output rate (default: the model's)")
-    p.add_argument("-o", "--output", type=Path, required=True, help="WAV file to write")
+    p.add_argument("-o", "--output", type=Path, required=True,
+                   help="file to write: .wav, .flac or .aif(f), 24-bit (its folder is created)")
 
 
 # flag -> the OSC message the server would get for it (same decode, same engine)
-_RENDER_POINT = (
-    ("xy", lambda a: ("/pad/xy", [0, *a.xy])),
-    ("latent", lambda a: ("/pad/latent", [0, *a.latent])),
-    ("random", lambda a: ("/pad/random", [0, a.spread])),
+_RENDER_POINT = (  # (attribute, the flag an error names, message)
+    ("xy", "--xy", lambda a: ("/pad/xy", [0, *a.xy])),
+    ("latent", "--latent", lambda a: ("/pad/latent", [0, *a.latent])),
+    ("random", "--spread", lambda a: ("/pad/random", [0, a.spread])),
 )
 
 
 def _render(args) -> int:
     from server.core.engine import Engine
-    from server.core.protocol import decode
+    from server.tools.flags import AUDIO_SUFFIXES, decode_flag, output_file
     from server.workers.render import render_to_file
 
     settings = Settings(presets_dir=args.presets_dir, preset=args.preset, device=args.device,
                         intra_op_threads=args.threads, seed=args.seed)
+    output = output_file(args.output, AUDIO_SUFFIXES, "hit.wav")
     models = _load(settings)
     engine = Engine(models.preset, settings.seed)
-    message = next((build(args) for flag, build in _RENDER_POINT if getattr(args, flag)),
-                   ("/pad/render", [0]))  # no flag: pad 0's start point
-    if args.sample_rate is not None:
-        decode("/hello", [1, args.sample_rate], latent_size=engine.latent_size)  # same range check
-    job = engine.apply(decode(*message, latent_size=engine.latent_size))
-    path = render_to_file(models, job, args.output, args.sample_rate)
+    flag, message = next(((flag, build(args)) for attr, flag, build in _RENDER_POINT if getattr(args, attr)),
+                         ("--preset", ("/pad/render", [0])))  # no flag: pad 0's start point
+    if args.sample_rate is not None:  # the server's own range check
+        decode_flag("--sample-rate", "/hello", [1, args.sample_rate], engine.latent_size)
+    job = engine.apply(decode_flag(flag, *message, engine.latent_size))
+    path = render_to_file(models, job, output, args.sample_rate)
     rate = args.sample_rate or models.preset.sample_rate_hz
     print(f"wrote {path} ({rate} Hz, 24-bit, preset {models.preset.name}, {models.provider})")
     return 0
@@ -191,27 +193,28 @@ def _pattern_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--temperature", type=float, default=None, help="0 = most likely pattern, 1 = sampled")
     p.add_argument("--seed", type=int, default=None, help="seed for sampling (same seed, same pattern)")
     p.add_argument("--bpm", type=float, default=120.0, help="tempo written into the file")
-    p.add_argument("-o", "--output", type=Path, required=True, help=".mid file to write")
+    p.add_argument("-o", "--output", type=Path, required=True, help=".mid file to write (its folder is created)")
 
 
 def _pattern(args) -> int:
     from server.core.engine import Engine
     from server.core.groove_midi import write_pattern
-    from server.core.protocol import decode
+    from server.tools.flags import MIDI_SUFFIXES, decode_flag, output_file
     from server.workers.pattern_worker import decode_pattern
 
     settings = Settings(presets_dir=args.presets_dir, preset=args.preset, device=args.device,
                         intra_op_threads=args.threads, seed=args.seed)
+    output = output_file(args.output, MIDI_SUFFIXES, "groove.mid")
     models = _load(settings)
     engine = Engine(models.preset, settings.seed)
     # the same messages, decode and engine as the server: flags -> OSC requests
-    messages = [("/pattern/density", [args.density])] if args.density is not None else []
-    messages += [("/pattern/temperature", [args.temperature])] if args.temperature is not None else []
-    messages.append(("/pattern/xy", list(args.xy)))
-    for address, values in messages:
-        job = engine.apply_pattern(decode(address, values, latent_size=engine.latent_size))
+    messages = [("--density", "/pattern/density", [args.density])] if args.density is not None else []
+    messages += [("--temperature", "/pattern/temperature", [args.temperature])] if args.temperature is not None else []
+    messages.append(("--xy", "/pattern/xy", list(args.xy)))
+    for flag, address, values in messages:
+        job = engine.apply_pattern(decode_flag(flag, address, values, engine.latent_size))
     pattern = decode_pattern(models.groove, job)
-    path = write_pattern(pattern, args.output, args.bpm)
+    path = write_pattern(pattern, output, args.bpm)
     print(f"wrote {path} ({int(pattern.hits.sum())} hits, 2 bars at {args.bpm:g} BPM, channel 10, "
           f"preset {models.preset.name})")
     return 0
@@ -266,14 +269,28 @@ def _bench(args) -> int:
 
 
 # --- train / export: the torch side, in export/; handed over whole, imported only when used ------
-def _torch_side_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("rest", nargs=argparse.REMAINDER, help="e.g. `oneshot DIR` (see `latentpad train oneshot -h`)")
+TRAINS = {"oneshot": "the one-shot VAE on a folder of sounds, then a preset bundle",
+          "groove": "the drum-pattern VAE on a folder of MIDI clips",
+          "prior": "a preset's latent diffusion prior on a folder of sounds (settles its XY map)"}
+EXPORTS = {"oneshot": "a one-shot checkpoint to a preset bundle",
+           "groove": "a groove checkpoint to ONNX files, or into a preset"}
+
+
+def _torch_side_args(models: dict):
+    """The model choices listed here (so `--help` needs no torch); the rest goes to export.cli."""
+    def add_args(p: argparse.ArgumentParser) -> None:
+        p.formatter_class = argparse.RawDescriptionHelpFormatter
+        p.epilog = "models:\n" + "\n".join(f"  {name:8}  {what}" for name, what in models.items()) + (
+            f"\n\neach model's own flags: latentpad {p.prog.split()[-1]} MODEL --help")
+        p.add_argument("model", choices=tuple(models), metavar="MODEL", help=", ".join(models))
+        p.add_argument("rest", nargs=argparse.REMAINDER, metavar="...", help="the model's own arguments")
+    return add_args
 
 
 def _torch_side(args) -> int:
     from export.cli import main as export_main  # needs the `export` extra (torch)
 
-    return export_main([args.command, *args.rest])
+    return export_main([args.command, args.model, *args.rest])
 
 
 @dataclass(frozen=True)
@@ -304,9 +321,10 @@ COMMANDS = {
                     "check one /error each and no state change", *_offline("fuzz", "fuzz_run")),
     "soak": Command("run a performance load on a fresh server for minutes; check errors, memory and "
                     "latency drift", *_offline("soak", "soak")),
-    "train": Command("train a model on your own sounds (needs the export extra)", _torch_side_args, _torch_side),
-    "export": Command("export a checkpoint to a preset bundle (needs the export extra)", _torch_side_args,
-                      _torch_side),
+    "train": Command("train a model on your own sounds (needs the export extra)", _torch_side_args(TRAINS),
+                     _torch_side),
+    "export": Command("export a checkpoint to a preset bundle (needs the export extra)",
+                      _torch_side_args(EXPORTS), _torch_side),
 }
 
 

@@ -305,7 +305,6 @@ class ServerProcess:
         log_dir.mkdir(parents=True, exist_ok=True)
         self.stdout_path = log_dir / "stdout.txt"
         self.stderr_path = log_dir / "stderr.txt"
-        self.render_dir = render_dir
         command = [sys.executable, "-m", "server", "serve", "--port", "0", "--preset", preset,
                    "--presets-dir", str(presets_dir), "--render-dir", str(render_dir),
                    "--device", "cpu", "--threads", "1", *extra]
@@ -314,6 +313,8 @@ class ServerProcess:
             self.proc = subprocess.Popen(command, cwd=REPO, stdout=out, stderr=err)
         self.ready_line, self.port = self._wait_ready(started)
         self.ready_s = time.monotonic() - started
+        self.render_root = render_dir  # --render-dir; this server writes to its own folder in it:
+        self.render_dir = Path(re.search(r"renders -> (.+)$", self.ready_line).group(1))
 
     def _wait_ready(self, started: float) -> tuple:
         while time.monotonic() - started < 30:

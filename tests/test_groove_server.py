@@ -160,3 +160,23 @@ def test_latentpad_pattern_writes_a_mid_that_parses_back(groove_presets, tmp_pat
     bad = subprocess.run(cmd[:-2] + ["--preset", "plain", "-o", str(tmp_path / "x.mid")], cwd=REPO,
                          capture_output=True, text=True, timeout=60)
     assert bad.returncode == 2 and "no groove model" in bad.stderr
+
+
+def test_latentpad_pattern_o_agrees_with_render_and_kit(groove_presets, tmp_path):
+    """Issue 17: a missing folder is made, a folder or another extension is refused with a
+    message, and a flag's bad value is reported under the flag's name, not an OSC address."""
+    base = [sys.executable, "-m", "server", "pattern", "--presets-dir", str(groove_presets), "--preset", "tiny"]
+
+    def run(*args):
+        return subprocess.run(base + [str(a) for a in args], cwd=REPO, capture_output=True, text=True, timeout=60)
+
+    done = run("-o", tmp_path / "new" / "deeper" / "groove.mid")
+    assert done.returncode == 0, done.stderr
+    assert read_clip(tmp_path / "new" / "deeper" / "groove.mid")[0].shape[0] > 0
+    for args, message in (((tmp_path / "new",), "is a folder"), ((tmp_path / "groove.wav",), ".mid"),
+                          ((tmp_path / "x.mid", "--density", 3), "--density: "),
+                          ((tmp_path / "x.mid", "--xy", 0.5, -1), "--xy: ")):
+        done = run("-o", *args)
+        assert done.returncode == 2 and message in done.stderr and "Traceback" not in done.stderr, done.stderr
+        assert "/pattern/" not in done.stderr
+    assert not (tmp_path / "groove.wav").exists() and not (tmp_path / "x.mid").exists()

@@ -109,6 +109,6 @@ def test_pure_data_speaks_the_sampler_messages_to_a_real_server(presets_dir, tmp
     assert {pad for pad, _ in samples} == set(range(16)), printed
     assert len(samples) >= 16 + 4, printed
     for _, path in samples:
-        assert Path(path).parent == tmp_path / "renders" and path.endswith(".wav")
+        assert Path(path).parent == server.render_dir and path.endswith(".wav")  # its own folder
     assert ["scene", "4"] in replies, printed
     assert ["pong", "7"] in replies, printed

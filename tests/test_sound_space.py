@@ -231,3 +231,43 @@ def test_a_preset_without_encoder_refuses_encode_and_classify(own_presets_dir, s
     c.send("/ping", 1)
     assert c.expect("/pong") == (1,)
     c.close()
+
+
+def test_scene_comes_after_the_last_render_of_the_recall(c):
+    """/scene means "arrived": every pad's /sample at its scene point is already sent (issue 17)."""
+    stored = {pad: np.full(LATENT, 0.05 * pad - 0.4) for pad in range(16)}
+    for pad, z in stored.items():
+        c.sample("/pad/latent", pad, *z.tolist())
+    c.send("/scene/store", 6)
+    assert c.expect("/scene") == (6,)
+    for morph_ms in (0.0, 300.0):
+        for pad in range(16):
+            c.sample("/pad/random", pad, 1.0)
+        c.send("/scene/recall", 6, morph_ms)
+        before = []
+        while (reply := c.recv()) != ("/scene", (6,)):
+            before.append(reply)
+        after = c.quiet(0.5)
+        assert [a for a, _ in after if a == "/sample"] == [], (morph_ms, after)
+        last = {args[0]: args[1] for address, args in before if address == "/sample"}
+        assert sorted(last) == list(range(16)), morph_ms
+        assert all(np.allclose(tiny_point_of(last[pad]), stored[pad], atol=1e-4) for pad in range(16))
+
+
+def test_save_never_overwrites_and_makes_reserved_names_safe(space, c):
+    """Saving a name twice keeps both (`snap.wav`, `snap-2.wav`); traversal names that reduce to the
+    same file name do too; names Windows refuses get a safe form; /saved says the name taken."""
+    _, first, _ = c.sample("/pad/xy", 14, 0.1, 0.2)
+    c.send("/pad/save", 14, "snap")
+    assert c.expect("/saved") == (14, str(space.saved / "snap.wav"))
+    _, second, _ = c.sample("/pad/xy", 14, 0.9, 0.7)
+    c.send("/pad/save", 14, "snap.wav")
+    assert c.expect("/saved") == (14, str(space.saved / "snap-2.wav"))
+    assert (space.saved / "snap.wav").read_bytes() == Path(first).read_bytes()
+    assert (space.saved / "snap-2.wav").read_bytes() == Path(second).read_bytes()
+    for name, want in (("../../etc/snapx", "snapx.wav"), ("\\..\\snapx", "snapx-2.wav"),
+                       ("con", "con_.wav"), ("NUL.wav", "NUL_.wav"), ("com1.take", "com1_.take.wav"),
+                       ("lpt9", "lpt9_.wav"), ("con", "con_-2.wav")):
+        c.send("/pad/save", 14, name)
+        assert c.expect("/saved") == (14, str(space.saved / want)), name
+    assert not [p for p in space.saved.iterdir() if p.name.endswith(".tmp")]

@@ -32,6 +32,12 @@ def default_render_dir() -> Path:
     return Path.home() / ".cache" / "latentpad" / "renders"
 
 
+def server_render_dir(render_dir: Path, port: int) -> Path:
+    """The folder one running server writes its renders to: one per UDP port, so two servers
+    given the same --render-dir never overwrite each other's files; removed when it stops."""
+    return Path(render_dir) / f"port-{port}"
+
+
 def default_save_dir() -> Path:
     """Where /pad/save puts a performer's keepers."""
     return Path.home() / "Music" / "latentpad"

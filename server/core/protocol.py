@@ -133,8 +133,10 @@ REQUESTS = {a.path: a for a in (
     Address("/pad/save", (PAD, Arg("name", "s", optional=True, max_len=120)),
             PadSave, "/saved",
             "copy the pad's latest render into --save-dir as NAME.wav (its last path part, characters "
-            "outside [A-Za-z0-9_.-] replaced by _) or, without a name, "
-            "`<class>_<x>_<y>_<point hash>.wav`; /error if the pad has no render yet"),
+            "outside [A-Za-z0-9_.-] replaced by _, a name Windows reserves such as con or nul given a "
+            "trailing _) or, without a name, `<class>_<x>_<y>_<point hash>.wav`; never replaces a file: "
+            "a taken name becomes NAME-2.wav, NAME-3.wav, ... and /saved says which; /error if the pad "
+            "has no render yet"),
     Address("/pad/similar", (PAD, Arg("k", "i", 1, 32)), PadSimilar, "/similar",
             "the k sounds in the --library folders nearest the pad's current point (cosine distance "
             "between the point and the hits' encoder mus); off the receive path; /error without --library, "
@@ -152,7 +154,8 @@ REQUESTS = {a.path: a for a in (
             SceneRecall, "/sample, /scene",
             "go to a stored scene: every pad re-renders at its stored point, at once (morph_ms 0) or "
             "gliding there over morph_ms (renders every 20 ms, latest wins; a new recall or a gesture "
-            "on a pad stops that pad's glide); /scene when it arrives; /error for an empty slot"),
+            "on a pad stops that pad's glide); /scene when it has arrived: after the /sample of every "
+            "pad's arrival render; /error for an empty slot"),
     Address("/pattern/xy", (Arg("x", "f", 0.0, 1.0), Arg("y", "f", 0.0, 1.0)), PatternXY, PATTERN_REPLY,
             "new drum pattern from the preset's groove map (bilinear over groove.map); replies one "
             "/pattern/row and one /pattern/offset per instrument (9); /error if the preset has no groove model"),
@@ -170,7 +173,8 @@ REQUESTS = {a.path: a for a in (
             "(/error for an empty slot)"),
     Address("/preset/load", (PRESET_NAME,), PresetLoad, "/preset",
             "load and validate the bundle `presets/NAME` off the receive path; on success pads reset to the "
-            "new preset's start points; on failure the old preset keeps serving and /error says why"),
+            "new preset's start points; on failure the old preset keeps serving and /error says why; latest "
+            "wins: a load asked for while another runs replaces any still waiting, which gets no reply"),
     Address("/preset/list", (), PresetList, "/presets", "list preset folder names"),
     Address("/stats", (), Stats, "/stats", "render worker counters"),
 )}
@@ -194,8 +198,10 @@ REPLIES = {r.path: r for r in (
           "the list) when k results do not fit in one"),
     Reply("/library", (Arg("count", "i"), Arg("files", "i"), Arg("skipped", "i")),
           "the library index is ready: hits indexed, sound files, files that could not be read"),
-    Reply("/saved", (Arg("pad", "i"), Arg("path", "s", max_len=4096)), "where /pad/save wrote the WAV"),
-    Reply("/scene", (Arg("slot", "i"),), "the scene slot stored, or the recalled scene has arrived"),
+    Reply("/saved", (Arg("pad", "i"), Arg("path", "s", max_len=4096)),
+          "where /pad/save wrote the WAV (the next free name if the one asked for was taken)"),
+    Reply("/scene", (Arg("slot", "i"),),
+          "the scene slot stored, or the recalled scene has arrived (after its renders' /sample)"),
     Reply("/pattern/row", (Arg("instrument", "i"), Arg("velocity", "f", count="any")),
           "one instrument's 32 steps (2 bars of 16ths): velocity in [0, 1], 0 = no hit; instruments "
           + ", ".join(f"{i} {name} ({note})" for i, (name, note) in enumerate(zip(INSTRUMENTS, GM_NOTES)))

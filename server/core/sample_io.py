@@ -30,6 +30,10 @@ def resample(audio: np.ndarray, from_hz: int, to_hz: int) -> np.ndarray:
 
 def read_mono(path: str | os.PathLike, max_seconds: float = MAX_FILE_SECONDS) -> tuple[np.ndarray, int]:
     """Read any libsndfile format (WAV, AIFF, FLAC, OGG) as float32 mono; ValueError on bad files."""
+    if not os.path.exists(path):  # libsndfile would say only "System error."
+        raise ValueError(f"cannot read {Path(path).name}: no such file")
+    if os.path.isdir(path):
+        raise ValueError(f"cannot read {Path(path).name}: a folder, not a sound file")
     try:
         info = sf.info(str(path))
     except (RuntimeError, sf.LibsndfileError) as e:

@@ -412,7 +412,7 @@ async def _main(cfg: dict, settings, models, state_path: Path, args) -> None:
         dog.start()
         print(f"latentpad ready: osc udp {bound[0]}:{bound[1]}, preset {models.preset.name} "
               f"(decoder {models.decoder_warm_ms:.2f} ms warm), provider {models.provider}, "
-              f"renders -> {settings.render_dir}", flush=True)
+              f"renders -> {app.render_dir}", flush=True)
         how = f"resumed from {state_path} at t={drift.t:.1f} s" if resumed else f"fresh, state -> {state_path}"
         print(f"latentpad install: {how}; {cfg['']['bpm']:g} bpm; audio "
               f"{out.description if out is not None else 'off'}", flush=True)

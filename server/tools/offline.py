@@ -8,8 +8,6 @@ from pathlib import Path
 
 import numpy as np
 
-from server.core.errors import ConfigError, LatentpadError
-
 
 def classify_args(p: argparse.ArgumentParser, add_preset_args) -> None:
     add_preset_args(p)
@@ -57,24 +55,19 @@ def pad_label(models, start_xy: tuple, z: np.ndarray) -> str:
 def kit(args, models) -> int:
     """The 16 pads' start points as `DIR/01_<class>.wav` … `16_<class>.wav` (a Drum Rack's order)."""
     from server.core.engine import Engine
-    from server.core.protocol import PadRender, decode
+    from server.core.protocol import PadRender
+    from server.tools.flags import decode_flag, output_folder
     from server.workers.render import render_to_file
 
     engine = Engine(models.preset, args.seed)
-    if args.sample_rate is not None:
-        decode("/hello", [1, args.sample_rate], latent_size=engine.latent_size)  # same range check
-    try:
-        args.output.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise ConfigError(f"-o {args.output}: cannot create the folder: {exc}") from exc
+    if args.sample_rate is not None:  # the server's own range check
+        decode_flag("--sample-rate", "/hello", [1, args.sample_rate], engine.latent_size)
+    output = output_folder(args.output)
     for pad, start in enumerate(models.preset.pad_starts):
         job = engine.apply(PadRender(pad))
         name = f"{pad + 1:02d}_{pad_label(models, start, job.z)}.wav"
-        try:
-            render_to_file(models, job, args.output / name, args.sample_rate)
-        except OSError as exc:
-            raise LatentpadError(f"cannot write {args.output / name}: {exc}") from exc
-        print(args.output / name)
+        render_to_file(models, job, output / name, args.sample_rate)  # RenderError names the file
+        print(output / name)
     rate = args.sample_rate or models.preset.sample_rate_hz
     print(f"wrote 16 pads to {args.output} ({rate} Hz, 24-bit, preset {models.preset.name})")
     return 0

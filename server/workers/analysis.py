@@ -21,6 +21,10 @@ from server.core.errors import RenderError
 from server.core.sample_io import load_oneshot
 
 UNSAFE = re.compile(r"[^A-Za-z0-9_.-]")
+# names Windows refuses for a file whatever its extension (con.wav is CON): given a trailing "_"
+WINDOWS_RESERVED = frozenset({"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$",
+                              *(f"COM{i}" for i in range(10)), *(f"LPT{i}" for i in range(10))})
+MAX_SAVES_PER_NAME = 10_000
 
 
 def allowed_file(path: str, allowed_dirs) -> Path:
@@ -106,26 +110,63 @@ def point_hash(z: np.ndarray) -> str:
 
 
 def save_name(name: Optional[str], label: str, xy: Optional[tuple], z: np.ndarray) -> str:
-    """The file name /pad/save writes: the given name made safe, or what the sound is."""
-    if name is not None:  # no path parts, only [A-Za-z0-9_.-], no leading dot
-        base = UNSAFE.sub("_", name.replace("\\", "/").rsplit("/", 1)[-1]).lstrip(".")
+    """The file name /pad/save writes: the given name made safe, or what the sound is. Safe on
+    every system: no path parts, only [A-Za-z0-9_.-], no leading or trailing dot, and not a name
+    Windows reserves (con, nul, aux, com1, ...: those get a trailing "_")."""
+    if name is not None:
+        base = UNSAFE.sub("_", name.replace("\\", "/").rsplit("/", 1)[-1]).strip(".")
         base = base[:-4] if base.lower().endswith(".wav") else base
+        base = base.rstrip(".")
         if not base:
             raise RenderError(f"save name {name!r} has nothing left after removing unsafe characters")
-        return base + ".wav"
-    where = f"x{xy[0]:.2f}_y{xy[1]:.2f}" if xy is not None else "latent"
-    return UNSAFE.sub("_", f"{label}_{where}_{point_hash(z)}") + ".wav"
+    else:
+        where = f"x{xy[0]:.2f}_y{xy[1]:.2f}" if xy is not None else "latent"
+        base = UNSAFE.sub("_", f"{label}_{where}_{point_hash(z)}")
+    if base.split(".", 1)[0].upper() in WINDOWS_RESERVED:
+        stem, dot, rest = base.partition(".")
+        base = f"{stem}_{dot}{rest}"
+    return base + ".wav"
+
+
+def _free_names(filename: str):
+    """kick.wav, kick-2.wav, kick-3.wav, ..."""
+    stem, suffix = filename[: -len(".wav")], ".wav"
+    yield filename
+    for n in range(2, MAX_SAVES_PER_NAME + 1):
+        yield f"{stem}-{n}{suffix}"
+
+
+def _claim(tmp: Path, target: Path) -> bool:
+    """Give the finished temp file the name `target` only if no file has it: False if one has."""
+    try:
+        os.link(tmp, target)  # atomic, and fails on an existing name (another process's too)
+    except FileExistsError:
+        return False
+    except OSError:  # a file system without hard links: reserve the name, then move over it
+        try:
+            os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+        except FileExistsError:
+            return False
+        os.replace(tmp, target)
+        return True
+    tmp.unlink()
+    return True
 
 
 def save_copy(render: Path, save_dir: Path, filename: str) -> Path:
-    """Copy a finished render into `save_dir` (created if missing) via a temp name and rename."""
+    """Copy a finished render into `save_dir` (created if missing) under `filename`, or the next
+    free name (`kick-2.wav`, `kick-3.wav`, ...): a save never replaces an earlier one. The copy is
+    complete before it gets its name; the name taken is returned (what /saved says)."""
     save_dir.mkdir(parents=True, exist_ok=True)
-    target = save_dir / filename
-    tmp = target.with_name(target.name + ".tmp")
+    tmp = save_dir / f".{filename}.{os.getpid()}.tmp"
     try:
         shutil.copyfile(render, tmp)
-        os.replace(tmp, target)
+        for candidate in _free_names(filename):
+            target = save_dir / candidate
+            if _claim(tmp, target):
+                return target
     except OSError as exc:
+        raise RenderError(f"cannot save {filename} in {save_dir}: {exc}") from exc
+    finally:
         tmp.unlink(missing_ok=True)
-        raise RenderError(f"cannot save to {target}: {exc}") from exc
-    return target
+    raise RenderError(f"{save_dir} holds {MAX_SAVES_PER_NAME} saves named {filename}: give another name")

@@ -22,6 +22,7 @@ import numpy as np
 import soundfile as sf
 
 from server.core.engine import RenderJob
+from server.core.errors import RenderError
 from server.core.protocol import NPADS
 from server.core.sample_io import resample
 from server.workers.tasks import KeyedWorker
@@ -29,6 +30,7 @@ from server.workers.tasks import KeyedWorker
 log = logging.getLogger("server.render")
 
 SUBTYPE = "PCM_24"
+FORMATS = {".wav": "WAV", ".flac": "FLAC", ".aif": "AIFF", ".aiff": "AIFF"}  # render -o: by extension
 RENDER_NAME_RE = re.compile(r"pad\d{2}_\d{6,}\.wav(\.tmp)?")
 
 
@@ -43,13 +45,13 @@ def finish(audio: np.ndarray, model_hz: int, target_hz: int) -> np.ndarray:
     return np.clip(audio, -1.0, 1.0, out=audio)  # nan_to_num made a copy we own
 
 
-def write_wav_atomic(path: Path, audio: np.ndarray, sample_rate_hz: int) -> Path:
-    """Write a 24-bit PCM WAV to `<path>.tmp` in the same folder, then rename it over `path`:
-    a reader never sees half a file."""
+def write_wav_atomic(path: Path, audio: np.ndarray, sample_rate_hz: int, file_format: str = "WAV") -> Path:
+    """Write 24-bit PCM (a WAV unless `file_format` says FLAC or AIFF) to `<path>.tmp` in the same
+    folder, then rename it over `path`: a reader never sees half a file."""
     path = Path(path)
     tmp = path.with_name(path.name + ".tmp")
     encoded = io.BytesIO()  # libsndfile writing straight to disk costs ~4 ms of small writes
-    sf.write(encoded, audio, sample_rate_hz, subtype=SUBTYPE, format="WAV")
+    sf.write(encoded, audio, sample_rate_hz, subtype=SUBTYPE, format=file_format)
     try:
         with open(tmp, "wb") as f:
             f.write(encoded.getbuffer())
@@ -96,12 +98,27 @@ class RenderWorker:
         self._serial = [0] * NPADS
         self.stop = self._worker.stop
 
-    def start(self) -> None:
+    def start(self, render_dir: Optional[Path] = None) -> None:
+        """Start writing to `render_dir` (default: the folder given at construction)."""
+        if render_dir is not None:
+            self._dir = Path(render_dir)
         self._dir.mkdir(parents=True, exist_ok=True)
-        for stale in self._dir.iterdir():  # our own names only: earlier runs' renders and temps
+        self._remove_own_files()  # an earlier run's renders and temps
+        self._worker.start()
+
+    def remove_renders(self) -> None:
+        """After `stop`: delete the renders and temps this worker's names match, then the folder
+        if nothing else is left in it (never a file of anyone else's)."""
+        try:
+            self._remove_own_files()
+            self._dir.rmdir()
+        except OSError:  # gone already, not a folder, or holding someone else's files
+            pass
+
+    def _remove_own_files(self) -> None:
+        for stale in self._dir.iterdir():  # our own names only
             if RENDER_NAME_RE.fullmatch(stale.name):
                 stale.unlink(missing_ok=True)
-        self._worker.start()
 
     def submit(self, job: RenderJob, models, sample_rate_hz: int, target) -> None:
         """Latest wins: replaces any job still pending for the same pad. Never blocks on work."""
@@ -184,8 +201,17 @@ def right_point(models, job: RenderJob) -> np.ndarray:
 
 
 def render_to_file(models, job: RenderJob, path: Path, sample_rate_hz: Optional[int] = None) -> Path:
-    """One job, synchronously, with the worker's own steps (for `latentpad render`)."""
+    """One job, synchronously, with the worker's own steps (for `latentpad render` and `kit`); the
+    extension says the format (FORMATS). RenderError names the file when it cannot be written."""
+    path = Path(path)
+    file_format = FORMATS.get(path.suffix.lower())
+    if file_format is None:
+        raise RenderError(f"{path}: cannot write {path.suffix or 'a file without an extension'}; "
+                          f"use {', '.join(FORMATS)}")
     model_hz = models.preset.sample_rate_hz
     audio = models.decoder.render(job.z[np.newaxis, :])[0]
     target_hz = sample_rate_hz or model_hz
-    return write_wav_atomic(path, finish(audio, model_hz, target_hz), target_hz)
+    try:
+        return write_wav_atomic(path, finish(audio, model_hz, target_hz), target_hz, file_format)
+    except OSError as exc:
+        raise RenderError(f"cannot write {path}: {exc.strerror or exc}") from exc

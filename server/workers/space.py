@@ -5,6 +5,8 @@ check, update the engine and submit. Reading, encoding, classifying and copying 
 analysis worker (`server.workers.tasks`, latest wins per pad and kind); results come back to the loop.
 A scene recall with morph_ms > 0 is a timer task on the loop that moves every gliding pad each
 `GLIDE_STEP_S` and submits a (latest-wins) render; a gesture on a pad or a new recall stops it.
+`/scene slot` is the last reply of a recall: it is sent once every pad's arrival render (or a newer
+one of that pad) has been answered, so a client that sees it already has the scene's `/sample`s.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from server.workers.tasks import LatestWinsWorker
 log = logging.getLogger("server.space")
 
 GLIDE_STEP_S = 0.02
+MAX_SCENE_WAITS = 64  # recalls whose /scene still waits for renders (a bound, never reached in play)
 
 
 def _problem(error: Exception) -> str:
@@ -40,6 +43,7 @@ class SoundSpace:
         self._glide = None  # the running recall glide task
         self._gliding: set = set()  # pads still gliding
         self._saves = 0
+        self._scene_waits: list = []  # [slot, client, {pad: seq of its arrival render}] per recall
         self.handlers = {PadEncode: self.encode, PadClassify: self.classify, PadSave: self.save,
                          SceneStore: self.store, SceneRecall: self.recall}
 
@@ -122,34 +126,55 @@ class SoundSpace:
         targets = engine.scene(request.slot)  # ProtocolError for an empty slot
         self.stop_glide()
         if request.morph_ms <= 0.0:
-            for pad, target in enumerate(targets):
-                self._arrive(pad, target, client)
-            self.app.replies.send(client.reply_to, "/scene", request.slot)
+            arrivals = {pad: self._arrive(pad, target, client) for pad, target in enumerate(targets)}
+            self._wait_scene(request.slot, client, arrivals)
             return
         starts = [engine.pad(pad).z for pad in range(NPADS)]
         self._gliding = set(range(NPADS))
         self._glide = self._loop.create_task(
             self._run_glide(request.slot, targets, starts, request.morph_ms / 1000.0, client))
 
-    def _arrive(self, pad: int, target, client) -> None:
+    def _arrive(self, pad: int, target, client) -> int:
+        """Put `pad` on its scene point and render it; the render's seq."""
         job = self.app.engine.set_point(pad, target.z, target.xy, "/scene/recall", target.centre)
         self.app.submit_render(job, client)
+        return job.seq
+
+    def _wait_scene(self, slot: int, client, arrivals: dict) -> None:
+        self._scene_waits.append([slot, client, arrivals])
+        del self._scene_waits[:-MAX_SCENE_WAITS]
+        self.render_done(None, 0)  # no pad to wait for: /scene at once
+
+    def render_done(self, pad, seq: int) -> None:
+        """The app answered `pad`'s render `seq` (a /sample or an /error): send each /scene whose
+        arrival renders are now all answered."""
+        still = []
+        for wait in self._scene_waits:
+            slot, client, arrivals = wait
+            if pad in arrivals and seq >= arrivals[pad]:
+                del arrivals[pad]
+            if arrivals:
+                still.append(wait)
+            else:
+                self.app.replies.send(client.reply_to, "/scene", slot)
+        self._scene_waits = still
 
     async def _run_glide(self, slot: int, targets, starts, seconds: float, client) -> None:
         began = self._loop.time()
         t = 0.0
+        arrivals = {}
         while t < 1.0:
             await asyncio.sleep(GLIDE_STEP_S)
             t = min(1.0, (self._loop.time() - began) / seconds)
             for pad in sorted(self._gliding):
                 if t >= 1.0:
-                    self._arrive(pad, targets[pad], client)
+                    arrivals[pad] = self._arrive(pad, targets[pad], client)
                     continue
                 z = (1.0 - t) * starts[pad] + t * targets[pad].z
                 self.app.submit_render(self.app.engine.set_point(pad, z, None, "/scene/recall"), client)
         self._gliding = set()
         self._glide = None
-        self.app.replies.send(client.reply_to, "/scene", slot)
+        self._wait_scene(slot, client, arrivals)
 
     def pad_gesture(self, pad: int) -> None:
         """A gesture on `pad` takes it out of a running glide."""
