@@ -59,9 +59,34 @@ def test_encode_places_the_pad_at_the_encoders_mu(space, c, tiny_models):
     for path in (wav, flac):
         pad, rendered, _ = c.sample("/pad/encode", 0, str(path))
         mu = encode_file(tiny_models, str(path))
-        assert pad == 0 and np.allclose(tiny_point_of(rendered), mu, atol=1e-4)
         _, same, _ = c.sample("/pad/latent", 1, *[("f", float(v)) for v in mu])
-        assert Path(same).read_bytes() == Path(rendered).read_bytes()
+        assert pad == 0 and np.allclose(tiny_point_of(same), mu, atol=1e-4)
+        # the same point, played at the file's own level (test_encode_keeps_the_files_level)
+        a, b = sf.read(rendered)[0], sf.read(same)[0]
+        gain = float(np.dot(a, b) / np.dot(b, b))
+        assert 0.5 < gain < 1.0 and np.abs(a - gain * b).max() < 1e-3
+
+
+def test_encode_keeps_the_files_level_until_the_pad_moves_away(space, c, tiny_models):
+    """The encoder hears every sound peak-normalised; a /pad/encode render plays at the file's
+    own level: the same hit 20 dB quieter renders 20 dB quieter, /pad/vary keeps that level, and
+    a gesture that moves the pad elsewhere (/pad/latent) plays at the model's level again."""
+    loud, quiet = space.samples / "loud.wav", space.samples / "quiet.wav"
+    sf.write(loud, hit(channels=1), 44100, subtype="FLOAT")
+    sf.write(quiet, 0.1 * hit(channels=1), 44100, subtype="FLOAT")
+    peak = {}
+    for pad, path in ((4, loud), (5, quiet)):
+        _, rendered, _ = c.sample("/pad/encode", pad, str(path))
+        peak[pad] = float(np.abs(sf.read(rendered)[0]).max())
+    assert 20 * np.log10(peak[4] / peak[5]) == pytest.approx(20.0, abs=0.2)
+    _, varied, _ = c.sample("/pad/vary", 5, 0.01)
+    assert 20 * np.log10(peak[4] / float(np.abs(sf.read(varied)[0]).max())) == pytest.approx(20.0, abs=1.0)
+    from server.workers.analysis import encode_file_level
+
+    z, gain = encode_file_level(tiny_models, str(quiet))  # the quiet pad's point, through a gesture that resets
+    _, moved, _ = c.sample("/pad/latent", 5, *[("f", float(v)) for v in z])
+    assert float(np.abs(sf.read(moved)[0]).max()) == pytest.approx(peak[5] / gain, rel=0.02)
+    assert gain == pytest.approx(0.1 * float(np.abs(hit(channels=1)).max()) / 0.9, rel=0.01)
 
 
 def _bad_files(space) -> list:

@@ -66,6 +66,7 @@ class RenderJob:
     address: str  # the request that asked for it (for /error)
     width: float = 0.0  # stereo width (/pad/width): > 0 renders R as a close variation of z
     right_noise: Optional[np.ndarray] = None  # the pad's fixed noise for that variation
+    gain: float = 1.0  # linear gain on the render: a /pad/encode'd pad plays at its file's level
 
 
 @dataclass(frozen=True, eq=False)
@@ -124,26 +125,32 @@ class Engine:
         self._preset, self._pads = preset, pads
         self._width = [0.0] * NPADS
         self._right_noise = [None] * NPADS  # drawn at the first /pad/width of the pad
+        self._gain = [1.0] * NPADS  # set by /pad/encode; a gesture that moves the pad away resets it
         self._pad_scenes = {}  # points of another latent space mean nothing here
 
     def apply(self, request) -> RenderJob:
         """Change one pad for a decoded pad request; the returned job renders its new point.
         Raises ProtocolError (and changes nothing) if the request does not fit this preset."""
         z, xy = self._handlers[type(request)](request)
-        home = self._pads[request.pad].centre if type(request) in KEEPS_HOME else z
-        return self.set_point(request.pad, z, xy, address_of(request), home)
+        keeps = type(request) in KEEPS_HOME
+        home = self._pads[request.pad].centre if keeps else z
+        return self.set_point(request.pad, z, xy, address_of(request), home, gain=None if keeps else 1.0)
 
     def set_point(self, pad: int, z, xy: Optional[tuple], address: str, home=None,
-                  seq: Optional[int] = None) -> RenderJob:
+                  seq: Optional[int] = None, gain: Optional[float] = None) -> RenderJob:
         """Put a pad at `z` (home: where /pad/vary centres, default z) and count the request:
         for gestures whose point was computed elsewhere (/pad/encode, a scene glide). `seq`: the
-        number `count_request` gave the request earlier (it is not counted twice)."""
+        number `count_request` gave the request earlier (it is not counted twice). `gain`: the
+        pad's render gain from now on (None keeps it: /pad/vary and a re-render play at the level
+        the pad had)."""
         z = _frozen(z)
         if seq is None:
             seq = self.count_request(pad)
         self._seq[pad] = max(self._seq[pad], seq)
         self._pads[pad] = PadState(z, xy, seq, z if home is None else _frozen(home))
-        return RenderJob(pad, seq, z, address, self._width[pad], self._right_noise[pad])
+        if gain is not None:
+            self._gain[pad] = float(gain)
+        return RenderJob(pad, seq, z, address, self._width[pad], self._right_noise[pad], self._gain[pad])
 
     def set_width(self, pad: int, width: float) -> RenderJob:
         """Stereo width of the pad's renders from now on (0 = mono); a job re-rendering it. The

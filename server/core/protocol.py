@@ -97,7 +97,9 @@ REQUESTS = {a.path: a for a in (
             "re-render the pad at its current point (e.g. for every pad after /preset)"),
     Address("/pad/encode", (PAD, Arg("path", "s", pattern=re.compile(r"/.+"), max_len=4096)), PadEncode,
             "/sample", "place a sound file (WAV/AIFF/FLAC/OGG, any rate, trimmed to its onset) in the latent "
-            "space: the pad's point and home = the encoder's mu; re-render. An absolute path inside a "
+            "space: the pad's point and home = the encoder's mu; re-render at the file's own level (kept by "
+            "/pad/vary and re-renders; a gesture that moves the pad elsewhere plays at the model's level). "
+            "An absolute path inside a "
             "--sample-dir folder (symlinks resolved); /error naming the file for anything else; read and "
             "encoded off the receive path, latest wins per pad"),
     Address("/pad/vary", (PAD, Arg("amount", "f", 0.0, 2.0)), PadVary, "/sample",

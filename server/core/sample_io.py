@@ -54,6 +54,12 @@ def read_mono(path: str | os.PathLike, max_seconds: float = MAX_FILE_SECONDS) ->
 
 def fit_oneshot(mono: np.ndarray, length: int, sample_rate_hz: int) -> np.ndarray:
     """Trim to the onset, cut or pad to `length`, peak-normalise to 0.9."""
+    return fit_oneshot_level(mono, length, sample_rate_hz)[0]
+
+
+def fit_oneshot_level(mono: np.ndarray, length: int, sample_rate_hz: int) -> tuple[np.ndarray, float]:
+    """`fit_oneshot`, and the gain that puts the result back at the sound's own level (its peak
+    over 0.9): the model sees every sound at one level, the pad plays it at the file's."""
     mono = np.nan_to_num(mono.astype(np.float32, copy=False))
     peak = float(np.max(np.abs(mono))) if mono.size else 0.0
     if peak < SILENCE_PEAK:
@@ -66,15 +72,21 @@ def fit_oneshot(mono: np.ndarray, length: int, sample_rate_hz: int) -> np.ndarra
     if mono.size - start > length:
         n = int(FADE_S * sample_rate_hz)
         out[-n:] *= np.linspace(1.0, 0.0, n, dtype=np.float32)
-    return out * (0.9 / float(np.max(np.abs(out))))
+    peak_out = float(np.max(np.abs(out)))
+    return out * (0.9 / peak_out), peak_out / 0.9
 
 
 def load_oneshot(path: str | os.PathLike, sample_rate_hz: int, length: int) -> np.ndarray:
     """A file as a model input: mono, at `sample_rate_hz`, trimmed to its onset, `length` samples."""
+    return load_oneshot_level(path, sample_rate_hz, length)[0]
+
+
+def load_oneshot_level(path: str | os.PathLike, sample_rate_hz: int, length: int) -> tuple[np.ndarray, float]:
+    """`load_oneshot`, and the gain back to the file's own level (`fit_oneshot_level`)."""
     mono, rate = read_mono(path)
     head = mono[: int(np.ceil((length + PRE_ROLL_S * rate) * rate / sample_rate_hz)) + rate]
     # resample only what can end up in the window (plus the onset search), not a long recording
     peak_at = int(np.argmax(np.abs(mono)))
     if peak_at >= head.size - rate // 2:
         head = mono
-    return fit_oneshot(resample(head, rate, sample_rate_hz), length, sample_rate_hz)
+    return fit_oneshot_level(resample(head, rate, sample_rate_hz), length, sample_rate_hz)

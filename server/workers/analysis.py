@@ -18,7 +18,7 @@ from typing import Optional
 import numpy as np
 
 from server.core.errors import RenderError
-from server.core.sample_io import load_oneshot
+from server.core.sample_io import load_oneshot, load_oneshot_level
 
 UNSAFE = re.compile(r"[^A-Za-z0-9_.-]")
 # names Windows refuses for a file whatever its extension (con.wav is CON): given a trailing "_"
@@ -69,6 +69,12 @@ def check_complete(path: Path, shown: str) -> None:
 
 def encode_file(models, path: str, allowed_dirs=None) -> np.ndarray:
     """A sound file -> the encoder's mu (latent_size,) float32. RenderError names the file."""
+    return encode_file_level(models, path, allowed_dirs)[0]
+
+
+def encode_file_level(models, path: str, allowed_dirs=None) -> tuple[np.ndarray, float]:
+    """(mu, gain): `encode_file`, and the gain that puts a render back at the file's own level
+    (the encoder hears every sound peak-normalised to 0.9; /pad/encode plays it as loud as it was)."""
     if models.encoder is None:
         raise RenderError(f"preset {models.preset.name} has no encoder (oneshot.encoder); "
                           "load a preset that has one")
@@ -76,11 +82,11 @@ def encode_file(models, path: str, allowed_dirs=None) -> np.ndarray:
     preset = models.preset
     try:
         check_complete(real, path)
-        audio = load_oneshot(real, preset.sample_rate_hz, preset.length_samples)
+        audio, gain = load_oneshot_level(real, preset.sample_rate_hz, preset.length_samples)
     except (ValueError, OSError) as exc:
         raise RenderError(f"{path}: {exc}") from exc
     mu, _, _ = models.encoder.encode(audio[np.newaxis, :])
-    return np.asarray(mu[0], dtype=np.float32)
+    return np.asarray(mu[0], dtype=np.float32), float(gain)
 
 
 def softmax(logits: np.ndarray) -> np.ndarray:

@@ -175,7 +175,7 @@ class RenderWorker:
         pad = item.job.pad
         self._serial[pad] += 1
         path = self._dir / f"pad{pad:02d}_{self._serial[pad]:06d}.wav"
-        audio = finish(row, model_hz, item.sample_rate_hz)
+        audio = finish(row * item.job.gain if item.job.gain != 1.0 else row, model_hz, item.sample_rate_hz)
         write_wav_atomic(path, audio, item.sample_rate_hz)
         written = self._written[pad]
         written.append(path)

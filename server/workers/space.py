@@ -18,7 +18,7 @@ import numpy as np
 
 from server.core.errors import LatentpadError, ProtocolError
 from server.core.protocol import NPADS, PadClassify, PadEncode, PadSave, SceneRecall, SceneStore
-from server.workers.analysis import classify_point, encode_file, save_copy, save_name
+from server.workers.analysis import classify_point, encode_file_level, save_copy, save_name
 from server.workers.tasks import LatestWinsWorker
 
 log = logging.getLogger("server.space")
@@ -66,15 +66,16 @@ class SoundSpace:
         client, models, dirs = self.app.client(sender), self._encoder_models("/pad/encode"), \
             self.app.settings.sample_dirs
 
-        def done(key, mu, error):
+        def done(key, result, error):
             if error is None and self.app.models is not models:
                 error = LatentpadError("the preset changed while encoding; send it again")
             if error is not None:
                 return self.app.error(client, "/pad/encode", f"pad {request.pad}: {_problem(error)}")
             self.pad_gesture(request.pad)
-            self.app.submit_render(self.app.engine.set_point(request.pad, mu, None, "/pad/encode"), client)
+            mu, gain = result
+            self.app.submit_render(self.app.engine.set_point(request.pad, mu, None, "/pad/encode", gain=gain), client)
 
-        self.worker.submit(("encode", request.pad), lambda: encode_file(models, request.path, dirs), done)
+        self.worker.submit(("encode", request.pad), lambda: encode_file_level(models, request.path, dirs), done)
 
     # --- /pad/classify ----------------------------------------------------------------------
     def classify(self, request: PadClassify, sender: tuple) -> None:
