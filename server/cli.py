@@ -317,6 +317,9 @@ COMMANDS = {
     "install": Command("run an evolving piece with no Live, on the audio device (settings in one file)",
                        lambda p: importlib.import_module("server.tools.install").install_args(p, _add_preset_args),
                        lambda args: importlib.import_module("server.tools.install").run(args)),
+    "m4l": Command("copy the Max for Live devices into Live's User Library (or --to DIR)",
+                   lambda p: importlib.import_module("m4l.install").add_args(p),
+                   lambda args: importlib.import_module("m4l.install").run(args)),
     "fuzz": Command("send bad datagrams from every address in the OSC table to a fresh server; "
                     "check one /error each and no state change", *_offline("fuzz", "fuzz_run")),
     "soak": Command("run a performance load on a fresh server for minutes; check errors, memory and "

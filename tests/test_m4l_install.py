@@ -52,3 +52,17 @@ def test_reinstall_replaces_an_old_copy(tmp_path):
 def test_a_missing_device_is_named(tmp_path):
     with pytest.raises(install.InstallError, match="latentpad_sampler.amxd"):
         install.install(tmp_path / "dest", source=tmp_path)
+
+
+def test_latentpad_m4l_installs_the_frozen_devices_from_the_command_line(tmp_path):
+    """`latentpad m4l --to DIR`, the console script a user runs, copies both devices byte for byte."""
+    import subprocess
+    import sys as _sys
+
+    out = subprocess.run([_sys.executable, "-m", "server", "m4l", "--to", str(tmp_path / "dest")],
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    root = Path(__file__).resolve().parents[1] / "m4l"
+    for name in ("latentpad_sampler.amxd", "latentpad_groove.amxd"):
+        assert (tmp_path / "dest" / name).read_bytes() == (root / name).read_bytes()
+        assert f"installed {tmp_path / 'dest' / name}" in out.stdout
