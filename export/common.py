@@ -51,4 +51,9 @@ def add_run_args(ap: argparse.ArgumentParser, *, threads: int, ckpt_every: int) 
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--ckpt-every", type=int, default=ckpt_every)
     ap.add_argument("--resume", action="store_true")
+    ap.add_argument("--until", type=int, default=None, metavar="STEP",
+                    help="checkpoint and stop after STEP (of --steps' schedule): a long run in slices")
     ap.add_argument("--tiny", action="store_true", help="a tiny model that only proves the path (CI)")
+    from export import distributed  # --nproc, --sync-trace
+
+    distributed.add_args(ap)
