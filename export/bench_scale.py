@@ -1,7 +1,7 @@
 """Figures for docs/training.md: how training and the data index scale on this machine.
 
     python -m export.bench_scale index --hits 50000 --library /tmp/lp-50k   # make, index, update, map
-    python -m export.bench_scale train --nproc 1 2 --steps 60               # steps/s per process count
+    python -m export.bench_scale train --full --runs 1x2 1x1 2x1 --steps 25  # steps/s: procs x threads
 
 `index` makes a synthetic library of one-shots from the Debian Hydrogen kits (each hit a kit
 sample through a random pitch shift of +-4 semitones, a gain of -12..0 dB and a one-pole low- or
@@ -80,8 +80,10 @@ def _memory_probe(library: str, length: int, batches: int) -> None:
     for line in Path("/proc/self/smaps_rollup").read_text().splitlines()[1:]:
         name, value = line.split(":", 1)
         fields[name] = int(value.split()[0]) * 1024
-    print(json.dumps({"rss": fields["Rss"], "pss": fields["Pss"],
-                      "private": fields["Private_Clean"] + fields["Private_Dirty"]}))
+    # anonymous: this process's own memory (the index's tables, numpy, Python); file-backed:
+    # shard pages it touched, in the page cache, shared with every other rank and reclaimable
+    print(json.dumps({"rss": fields["Rss"], "anonymous": fields["Anonymous"],
+                      "file_backed": fields["Rss"] - fields["Anonymous"], "rows_read": batches * 16}))
 
 
 def index_figures(args) -> dict:
@@ -132,11 +134,12 @@ def train_figures(args) -> dict:
         rng = np.random.default_rng(0)
         np.save(data / "train.npy", (rng.standard_normal((256, length)) * 0.1).astype(np.float32))
         (data / "index.json").write_text(json.dumps({"train": [{"label": "kick"}] * 256}))
-        for n in args.nproc:
-            run = Path(tmp) / f"run{n}"
+        for spec in args.runs:
+            n, threads = (int(v) for v in spec.split("x"))
+            run = Path(tmp) / f"run{spec}"
             cmd = [sys.executable, "-m", "torch.distributed.run", "--standalone", f"--nproc-per-node={n}",
                    "-m", "export.oneshot.train", "--data", str(data), "--out", str(run),
-                   "--steps", str(args.steps), "--batch", str(args.batch), "--threads", str(args.threads),
+                   "--steps", str(args.steps), "--batch", str(args.batch), "--threads", str(threads),
                    "--no-augment", "--ckpt-every", str(10 * args.steps), "--sync-trace", str(run / "trace")]
             if not args.full:
                 cmd.append("--tiny")
@@ -145,8 +148,9 @@ def train_figures(args) -> dict:
             subprocess.run(cmd, check=True, capture_output=True)
             wall = time.monotonic() - began
             steps = [json.loads(line) for line in (run / "trace" / "rank0.jsonl").read_text().splitlines()]
-            steady = (len(steps) - 11) / (steps[-1]["time"] - steps[10]["time"])  # after 10 warm-up steps
-            out["runs"].append({"processes": n, "threads_each": args.threads, "steps": len(steps),
+            w = args.warmup  # steps left out of the rate: the first ones allocate and warm caches
+            steady = (len(steps) - 1 - w) / (steps[-1]["time"] - steps[w]["time"])
+            out["runs"].append({"processes": n, "threads_each": threads, "steps": len(steps),
                                 "wall_s": round(wall, 1), "load_before": round(load, 2),
                                 "steps_per_s": round(steady, 2),
                                 "samples_per_s": round(steady * args.batch, 1)})
@@ -161,10 +165,11 @@ def main(argv=None) -> int:
     ix.add_argument("--hits", type=int, default=50_000)
     ix.add_argument("--length", type=int, default=45056)
     tr = sub.add_parser("train")
-    tr.add_argument("--nproc", type=int, nargs="+", default=[1, 2])
+    tr.add_argument("--runs", nargs="+", default=["1x2", "1x1", "2x1"], metavar="PROCSxTHREADS",
+                    help="process count x torch threads per process, one run each")
     tr.add_argument("--steps", type=int, default=60)
+    tr.add_argument("--warmup", type=int, default=5)
     tr.add_argument("--batch", type=int, default=16)
-    tr.add_argument("--threads", type=int, default=1)
     tr.add_argument("--full", action="store_true", help="the full-size model (default: the tiny one)")
     pr = sub.add_parser("probe")
     pr.add_argument("library")

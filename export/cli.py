@@ -55,13 +55,13 @@ def train_oneshot(args: argparse.Namespace) -> int:
     scratch = args.scratch or args.tiny  # a tiny model has no preset to start from
     if args.steps is None:
         args.steps = 3000 if scratch else 800
-    extra = ["--lr", str(args.lr)] if args.lr else []
+    extra = (["--lr", str(args.lr)] if args.lr else []) + ([] if args.augment else ["--no-augment"])
     if not scratch:
         start = Path(args.presets_dir) / args.start_from
         if not (start / "preset.json").is_file():
             raise SystemExit(f"--from {args.start_from}: no preset bundle {start} "
                              f"(train a new model with --scratch)")
-        extra = ["--init", str(start), "--lr", str(args.lr or 3e-4)]
+        extra = ["--init", str(start), "--lr", str(args.lr or 3e-4)] + ([] if args.augment else ["--no-augment"])
     ckpt = _train(train, data, Path(args.out or f"runs/{name}"), args, *extra)
     if _not_main():
         return 0
@@ -144,6 +144,9 @@ def parser() -> argparse.ArgumentParser:
     one.add_argument("--scratch", action="store_true",
                      help="train a new model from nothing instead (3000 steps, learning rate 1e-3)")
     one.add_argument("--lr", type=float, default=None, help="peak learning rate (default 3e-4, 1e-3 with --scratch)")
+    one.add_argument("--augment", action=argparse.BooleanOptionalAction, default=True,
+                     help="pitch and timbre copies, held in memory; --no-augment streams a large library "
+                          "from its memory-mapped shards (docs/training.md)")
     _nproc(one)
     one.set_defaults(run=train_oneshot)
     gr = tr.add_parser("groove", help="train the groove VAE on a folder of MIDI drum clips, then export it")

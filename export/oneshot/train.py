@@ -253,6 +253,8 @@ def train(args: argparse.Namespace) -> Path:
         labelled = y >= 0
         ce = (torch.nn.functional.cross_entropy(logits[labelled], y[labelled])
               if labelled.any() else torch.zeros((), device=device))
+        if dist.active and not labelled.any():  # DDP wants every parameter in every rank's graph
+            ce = ce + 0.0 * logits.sum()
         loss = rec + beta * kl + args.class_weight * ce
         opt.zero_grad(set_to_none=True)
         loss.backward()

@@ -42,7 +42,7 @@ def corpus_latents(preset: Path, data: Path) -> tuple:
     if "oneshot.encoder" not in manifest["models"]:
         raise SystemExit(f"{preset.name}: the prior is trained on the encoder's latents; this preset has none")
     cfg = SimpleNamespace(length=manifest["length_samples"], sample_rate_hz=manifest["sample_rate_hz"])
-    audio, labels = load_corpus(data, cfg, "train")
+    audio, labels = load_corpus(data, cfg, "train", lazy=True)  # a large library stays memory-mapped
     named = [CLASSES[k] if k >= 0 else None for k in labels]  # the corpus' names -> this preset's classes
     labels = np.array([manifest["classes"].index(n) if n in manifest["classes"] else -1 for n in named])
     enc = common.cpu_session(preset / manifest["models"]["oneshot.encoder"]["file"])
