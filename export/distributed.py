@@ -160,15 +160,17 @@ def weights_sums(model: torch.nn.Module) -> list:
     return [float(p.detach().double().sum()) for p in unwrap(model).parameters()]
 
 
-def trace_step(dist: Dist, folder: str | None, step: int, model: torch.nn.Module) -> None:
-    """Append this rank's weights digest after `step` steps and check that all ranks agree."""
+def trace_step(dist: Dist, folder: str | None, step: int, model: torch.nn.Module, batch=None) -> None:
+    """Append this rank's weights digest after `step` steps (and a digest of the global batch's
+    indices it drew) and check that all ranks agree on the weights."""
     if folder is None:
         return
     digest = weights_digest(model)
+    drawn = None if batch is None else hashlib.sha256(torch.as_tensor(batch).cpu().numpy().tobytes()).hexdigest()[:16]
     path = Path(folder) / f"rank{dist.rank}.jsonl"
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "a") as f:
-        f.write(json.dumps({"step": step, "world": dist.world, "digest": digest, "sums": weights_sums(model),
+        f.write(json.dumps({"step": step, "world": dist.world, "digest": digest, "sums": weights_sums(model), "batch": drawn,
                             "time": time.time()}) + "\n")
     if dist.active:
         mine = torch.tensor(list(bytes.fromhex(digest)), dtype=torch.int32, device=dist.device)

@@ -103,22 +103,34 @@ def _stop_after_a_checkpoint(proc: subprocess.Popen, trace: Path, ckpt: Path, ti
     raise AssertionError("the 2-process run traced no 12 steps in time")
 
 
-def test_two_ranks_agree_killed_run_resumes_with_one_process(tmp_path):
-    data = _patterns(tmp_path / "data")
-    run, trace2 = tmp_path / "run", tmp_path / "trace2"
-    proc = subprocess.Popen(_torchrun(2, _groove(data, run, trace2, "--ckpt-every", "5")), cwd=ROOT, env=ENV,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
-    try:
-        step = _stop_after_a_checkpoint(proc, trace2 / "rank0.jsonl", run / "last.pt")
-    finally:
+@pytest.fixture
+def launched():
+    """Processes a test starts; any still running at teardown are killed with their workers."""
+    procs = []
+    yield procs
+    for proc in procs:
         if proc.poll() is None:
             _signal(_tree(proc.pid), signal.SIGKILL)
             proc.wait(10)
+
+
+def test_two_ranks_agree_killed_run_resumes_with_one_process(tmp_path, launched):
+    data = _patterns(tmp_path / "data")
+    run, trace2, trace_again = tmp_path / "run", tmp_path / "trace2", tmp_path / "trace_again"
+    # a second 2-process run with the same seed, alongside (it stops at step 4): same weights?
+    again = subprocess.Popen(_torchrun(2, _groove(data, tmp_path / "again", trace_again, "--until", "4")),
+                             cwd=ROOT, env=ENV, stdout=subprocess.DEVNULL, stderr=open(tmp_path / "again.err", "wb"))
+    launched.append(again)
+    proc = subprocess.Popen(_torchrun(2, _groove(data, run, trace2, "--ckpt-every", "5")), cwd=ROOT, env=ENV,
+                            stdout=subprocess.DEVNULL, stderr=open(tmp_path / "run.err", "wb"))
+    launched.append(proc)
+    step = _stop_after_a_checkpoint(proc, trace2 / "rank0.jsonl", run / "last.pt")
 
     rank0, rank1 = _trace(trace2 / "rank0.jsonl"), _trace(trace2 / "rank1.jsonl")
     both = sorted(set(rank0) & set(rank1))
     assert both == list(range(1, len(both) + 1)) and len(both) >= 10
     assert all(rank0[s]["world"] == 2 and rank0[s]["digest"] == rank1[s]["digest"] for s in both)
+    assert all(rank0[s]["batch"] == rank1[s]["batch"] for s in both)  # one global batch, split
     assert len({rank0[s]["digest"] for s in both}) == len(both)  # the weights moved every step
     assert step % 5 == 0 and step >= 10
     assert _ckpt_digest(run / "last.pt") == (step, rank0[step]["digest"])  # rank 0 wrote what all held
@@ -129,39 +141,64 @@ def test_two_ranks_agree_killed_run_resumes_with_one_process(tmp_path):
     resumed = _trace(trace1 / "rank0.jsonl")
     assert sorted(resumed) == [step + 1, step + 2, step + 3] and resumed[step + 1]["world"] == 1
     assert int(load_ckpt(run / "last.pt")["step"]) == step + 3
-    # the same run continued: one process took nearly the step the two took (same global batch,
-    # the data generator restored from the checkpoint), far nearer than the step itself
+    # the same run continued: the one process drew the global batch the two drew next (the data
+    # generator is restored from the checkpoint) and took nearly the same step with it
+    assert resumed[step + 1]["batch"] == rank0[step + 1]["batch"]
     before, two, one = (np.array(e["sums"]) for e in (rank0[step], rank0[step + 1], resumed[step + 1]))
-    assert np.linalg.norm(one - two) < 0.2 * np.linalg.norm(two - before)
+    assert np.linalg.norm(one - two) < 0.5 * np.linalg.norm(two - before)
 
     # same seed, same world size: the same weights, bit for bit
-    trace_again = tmp_path / "trace_again"
-    subprocess.run(_torchrun(2, _groove(data, tmp_path / "again", trace_again, "--until", "4")),
-                   cwd=ROOT, env=ENV, check=True, capture_output=True, timeout=60)
-    again = _trace(trace_again / "rank0.jsonl")
-    assert [again[s]["digest"] for s in (1, 2, 3, 4)] == [rank0[s]["digest"] for s in (1, 2, 3, 4)]
+    assert again.wait(60) == 0, (tmp_path / "again.err").read_text()[-2000:]
+    repeated = _trace(trace_again / "rank0.jsonl")
+    assert sorted(repeated) == [1, 2, 3, 4]
+    assert [repeated[s]["digest"] for s in (1, 2, 3, 4)] == [rank0[s]["digest"] for s in (1, 2, 3, 4)]
+
+
+def _sounds(folder: Path, rate: int) -> Path:
+    """Four kicks and four snares (decaying sines) in class subfolders."""
+    import soundfile as sf
+
+    rng = np.random.default_rng(0)
+    t = np.arange(int(0.1 * rate)) / rate
+    for cls in ("kick", "snare"):
+        (folder / cls).mkdir(parents=True)
+        for i in range(4):
+            hit = np.sin(2 * np.pi * rng.uniform(50, 400) * t) * np.exp(-t / 0.02)
+            sf.write(folder / cls / f"{cls}{i}.wav", hit.astype(np.float32), rate)
+    return folder
+
+
+def _agree(trace: Path, steps: int) -> None:
+    rank0, rank1 = _trace(trace / "rank0.jsonl"), _trace(trace / "rank1.jsonl")
+    assert sorted(rank0) == sorted(rank1) == list(range(1, steps + 1))
+    assert all(rank0[s]["world"] == 2 and rank0[s]["digest"] == rank1[s]["digest"] for s in rank0)
+    assert len({e["digest"] for e in rank0.values()}) == steps
 
 
 def test_oneshot_two_ranks_agree(tmp_path):
     """The one-shot loop (memory-mapped shards of a folder of sounds) under torchrun."""
-    import soundfile as sf
-
-    rng = np.random.default_rng(0)
-    for cls in ("kick", "snare"):
-        (tmp_path / "sounds" / cls).mkdir(parents=True)
-        for i in range(4):
-            t = np.arange(4000) / 44100
-            hit = np.sin(2 * np.pi * rng.uniform(50, 400) * t) * np.exp(-t / 0.02)
-            sf.write(tmp_path / "sounds" / cls / f"{cls}{i}.wav", hit.astype(np.float32), 44100)
-    trace = tmp_path / "trace"
-    subprocess.run(_torchrun(2, ["-m", "export.oneshot.train", "--data", str(tmp_path / "sounds"),
+    sounds, trace = _sounds(tmp_path / "sounds", 44100), tmp_path / "trace"
+    subprocess.run(_torchrun(2, ["-m", "export.oneshot.train", "--data", str(sounds),
                                  "--out", str(tmp_path / "run"), "--tiny", "--no-augment", "--batch", "4",
                                  "--threads", "1", "--steps", "3", "--sync-trace", str(trace)]),
                    cwd=ROOT, env=ENV, check=True, capture_output=True, timeout=120)
-    rank0, rank1 = _trace(trace / "rank0.jsonl"), _trace(trace / "rank1.jsonl")
-    assert sorted(rank0) == sorted(rank1) == [1, 2, 3]
-    assert [rank0[s]["digest"] for s in rank0] == [rank1[s]["digest"] for s in rank1]
+    _agree(trace, 3)
     assert int(load_ckpt(tmp_path / "run" / "last.pt")["step"]) == 3
+
+
+def test_prior_two_ranks_agree_and_rank_0_exports(tmp_path):
+    from support import RATE, build_bundle
+
+    build_bundle(tmp_path / "presets", "tiny")
+    sounds, trace = _sounds(tmp_path / "sounds", RATE), tmp_path / "trace"
+    subprocess.run(_torchrun(2, ["-m", "export.prior.train", "--preset", str(tmp_path / "presets" / "tiny"),
+                                 "--data", str(sounds), "--out", str(tmp_path / "run"), "--tiny", "--batch", "8",
+                                 "--threads", "1", "--steps", "3", "--no-settle", "--sync-trace", str(trace)]),
+                   cwd=ROOT, env=ENV, check=True, capture_output=True, timeout=120)
+    _agree(trace, 3)
+    assert int(load_ckpt(tmp_path / "run" / "prior.pt")["step"]) == 3
+    manifest = json.loads((tmp_path / "presets" / "tiny" / "preset.json").read_text())
+    assert manifest["models"]["oneshot.prior"]["file"] == "prior.onnx"
 
 
 def test_global_batch_is_split_evenly_and_the_launch_drops_nproc():

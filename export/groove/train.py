@@ -141,7 +141,7 @@ def train(args: argparse.Namespace) -> Path:
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 5.0)
         opt.step()
-        distributed.trace_step(dist, args.sync_trace, step + 1, model)
+        distributed.trace_step(dist, args.sync_trace, step + 1, model, idx)
         if step % 20 == 0:
             bar.set_postfix(bce=f"{t['bce'].item():.4f}", vel=f"{t['velocity'].item():.4f}",
                             off=f"{t['offset'].item():.4f}", kl=f"{t['kl_raw'].item():.1f}")

@@ -233,7 +233,8 @@ def train(args: argparse.Namespace) -> Path:
     t0 = time.time()
     model.train()
     for step in bar:
-        idx = dist.shard(rng.choice(len(audio), args.batch, p=draw_p))  # the global batch, then ours
+        drawn = rng.choice(len(audio), args.batch, p=draw_p)
+        idx = dist.shard(drawn)  # the global batch, then ours
         sign = dist.shard(torch.from_numpy(rng.choice([-1.0, 1.0], args.batch).astype(np.float32))[:, None])
         x = (torch.from_numpy(np.asarray(audio[idx], np.float32)) * sign).to(device)
         y = torch.from_numpy(labels[idx]).long().to(device)
@@ -260,7 +261,7 @@ def train(args: argparse.Namespace) -> Path:
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 5.0)
         opt.step()
-        distributed.trace_step(dist, args.sync_trace, step + 1, model)
+        distributed.trace_step(dist, args.sync_trace, step + 1, model, drawn)
         bar.set_postfix(rec=f"{rec.item():.3f}", kl=f"{kl.item():.1f}", ce=f"{ce.item():.2f}")
         last = step + 1 in (args.steps, args.until)
         if dist.is_main and ((step + 1) % args.ckpt_every == 0 or last):

@@ -110,7 +110,7 @@ def train(args: argparse.Namespace) -> tuple:
             for pe, p in zip(ema.parameters(), model.parameters()):
                 pe.mul_(decay).add_(p, alpha=1 - decay)
         losses = (losses + [loss.item()])[-200:]
-        distributed.trace_step(dist, args.sync_trace, step + 1, model)
+        distributed.trace_step(dist, args.sync_trace, step + 1, model, idx)
         if ckpt is not None and dist.is_main and ((step + 1) % args.ckpt_every == 0 or step + 1 == args.steps):
             ckpt.parent.mkdir(parents=True, exist_ok=True)
             _save(ckpt, model, ema, opt, step + 1, g, {"recent_losses": losses, "args": vars(args)})
