@@ -55,13 +55,14 @@ def train_oneshot(args: argparse.Namespace) -> int:
     scratch = args.scratch or args.tiny  # a tiny model has no preset to start from
     if args.steps is None:
         args.steps = 3000 if scratch else 800
-    extra = (["--lr", str(args.lr)] if args.lr else []) + ([] if args.augment else ["--no-augment"])
+    extra = ["--lr", str(args.lr)] if args.lr else []
     if not scratch:
         start = Path(args.presets_dir) / args.start_from
         if not (start / "preset.json").is_file():
             raise SystemExit(f"--from {args.start_from}: no preset bundle {start} "
                              f"(train a new model with --scratch)")
-        extra = ["--init", str(start), "--lr", str(args.lr or 3e-4)] + ([] if args.augment else ["--no-augment"])
+        extra = ["--init", str(start), "--lr", str(args.lr or 3e-4)]
+    extra += [] if args.augment else ["--no-augment"]
     ckpt = _train(train, data, Path(args.out or f"runs/{name}"), args, *extra)
     if _not_main():
         return 0
