@@ -56,6 +56,16 @@ def _run_train(train, data: Path, run: Path, args: argparse.Namespace, *extra: s
         *(["--resume"] if args.resume else []), *(["--tiny"] if args.tiny else []), *extra]))
 
 
+def _not_main() -> bool:
+    """Under torchrun (--nproc), only rank 0 exports; the other processes end after training."""
+    return int(os.environ.get("RANK", "0")) != 0
+
+
+def _nproc(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--nproc", type=int, default=1,
+                   help="data-parallel processes on this machine (torchrun); docs/training.md")
+
+
 def _command(args: argparse.Namespace) -> str:
     """The command as typed, for the manifest's training record."""
     return "latentpad " + " ".join(shlex.quote(a) for a in args.argv)
@@ -79,7 +89,10 @@ def train_oneshot(args: argparse.Namespace) -> int:
             raise SystemExit(f"--from {args.start_from}: no preset bundle {start} "
                              f"(train a new model with --scratch)")
         extra = ["--init", str(start), "--lr", str(args.lr or 3e-4)]
+    extra += [] if args.augment else ["--no-augment"]
     ckpt = _train(train, data, Path(args.out or f"runs/{name}"), args, *extra)
+    if _not_main():
+        return 0
     out = Path(args.presets_dir) / name
     export_onnx.export_bundle(export_onnx.parser().parse_args([
         "--ckpt", str(ckpt), "--data", str(data), "--out", str(out), "--name", name,
@@ -100,6 +113,8 @@ def train_groove(args: argparse.Namespace) -> int:
     name = args.name or data.resolve().name
     run = Path(args.out or f"runs/groove-{name}")
     ckpt = _train(train, data, run, args)
+    if _not_main():
+        return 0
     bundle = Path(args.bundle or run / "groove")
     export_onnx.main(["--ckpt", str(ckpt), "--data", str(data), "--out", str(bundle),
                       *(["--into", args.into] if args.into else []), "--command", _command(args)])
@@ -157,6 +172,10 @@ def parser() -> argparse.ArgumentParser:
     one.add_argument("--scratch", action="store_true",
                      help="train a new model from nothing instead (3000 steps, learning rate 1e-3)")
     one.add_argument("--lr", type=float, default=None, help="peak learning rate (default 3e-4, 1e-3 with --scratch)")
+    one.add_argument("--augment", action=argparse.BooleanOptionalAction, default=True,
+                     help="pitch and timbre copies, held in memory; --no-augment streams a large library "
+                          "from its memory-mapped shards (docs/training.md)")
+    _nproc(one)
     one.set_defaults(run=train_oneshot)
     gr = tr.add_parser("groove", help="train the groove VAE on a folder of MIDI drum clips, then export it")
     gr.add_argument("data", help="a folder of .mid clips (or a corpus folder from export.groove.corpus)")
@@ -170,6 +189,7 @@ def parser() -> argparse.ArgumentParser:
     gr.add_argument("--seed", type=int, default=0)
     gr.add_argument("--resume", action="store_true")
     gr.add_argument("--tiny", action="store_true", help="a tiny model, to check the path quickly")
+    _nproc(gr)
     gr.set_defaults(run=train_groove)
     pr = tr.add_parser("prior", help="train a preset's latent diffusion prior on a folder of sounds and add it")
     pr.add_argument("data", help="a folder of one-shots (subfolders named by class are the classes), "
@@ -182,6 +202,7 @@ def parser() -> argparse.ArgumentParser:
     pr.add_argument("--tiny", action="store_true", help="a tiny model, to check the path quickly")
     pr.add_argument("--no-settle", action="store_true",
                     help="keep the XY map as it is (default: settle it into class regions through the new prior)")
+    _nproc(pr)
     pr.set_defaults(run=train_prior)
     ex = sub.add_parser("export", help="export a checkpoint to a preset bundle").add_subparsers(dest="what", required=True)
     eo = ex.add_parser("oneshot", help="arguments as `python -m export.oneshot.export_onnx --help`")
@@ -205,6 +226,13 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:  # `export X --flag ...`: argparse leaves a leading option out of REMAINDER
         args.rest = [*unknown, *args.rest]
     args.argv = argv
+    if getattr(args, "nproc", 1) > 1:  # re-run this very command under torchrun
+        _need_torch()
+        from export import distributed
+
+        launched = distributed.relaunch(args.nproc, "export.cli", argv)
+        if launched is not None:
+            return launched
     return args.run(args)
 
 

@@ -11,6 +11,8 @@ from pathlib import Path
 import onnxruntime as ort
 import torch
 
+from export import distributed
+
 
 def lr_at(step: int, steps: int, peak: float, warmup: int, floor: float) -> float:
     """Linear warm-up, then cosine decay from `peak` to `floor` at `steps`."""
@@ -51,4 +53,7 @@ def add_run_args(ap: argparse.ArgumentParser, *, threads: int, ckpt_every: int) 
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--ckpt-every", type=int, default=ckpt_every)
     ap.add_argument("--resume", action="store_true")
+    ap.add_argument("--until", type=int, default=None, metavar="STEP",
+                    help="checkpoint and stop after STEP (of --steps' schedule): a long run in slices")
     ap.add_argument("--tiny", action="store_true", help="a tiny model that only proves the path (CI)")
+    distributed.add_args(ap)  # --nproc, --sync-trace

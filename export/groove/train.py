@@ -20,7 +20,7 @@ import numpy as np
 import torch
 from tqdm import tqdm
 
-from export import common
+from export import common, distributed
 from export.common import load_ckpt, save_ckpt
 from export.groove.model import GrooveConfig, GrooveVAE, count_params, loss_terms
 from server.core.groove_midi import MidiFileError, read_clip
@@ -100,7 +100,8 @@ def load_model(path: Path) -> tuple:
 def train(args: argparse.Namespace) -> Path:
     torch.manual_seed(args.seed)
     rng = np.random.default_rng(args.seed)
-    torch.set_num_threads(args.threads)
+    dist = distributed.setup(args.device, args.threads)
+    dist.check_batch(args.batch)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     ckpt = out / "last.pt"
@@ -110,25 +111,29 @@ def train(args: argparse.Namespace) -> Path:
         state = load_ckpt(ckpt)
         cfg, start = config_from_ckpt(state), int(state["step"])
         seconds = float(json.loads(state["extra"]).get("seconds", 0.0))
+        rng.bit_generator.state = json.loads(state["extra"]).get("rng", rng.bit_generator.state)
     patterns = load_patterns(Path(args.data), "train")
     weights = sampling_weights(Path(args.data), len(patterns), args.real_share)
-    device = torch.device(args.device)
+    device = dist.device
     model = GrooveVAE(cfg).to(device)
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=1e-4)
     if state is not None:
         model.load_state_dict(state["model"])
         opt.load_state_dict(state["opt"])
+    net = dist.wrap(model)
     print(f"training groove VAE: {len(patterns)} patterns, {count_params(model):,} params, "
-          f"latent {cfg.latent_size}, steps {start}->{args.steps}, device {device}", file=sys.stderr)
-    bar = tqdm(range(start, args.steps), initial=start, total=args.steps, unit="step", dynamic_ncols=True)
+          f"latent {cfg.latent_size}, steps {start}->{args.steps}, device {device}, "
+          f"processes {dist.world}", file=sys.stderr)
+    bar = tqdm(range(start, args.steps), initial=start, total=args.steps, unit="step", dynamic_ncols=True,
+               disable=not dist.is_main)
     t0 = time.time()
     model.train()
     for step in bar:
         idx = rng.choice(len(patterns), args.batch, p=weights)
-        x = torch.from_numpy(augment(patterns[idx], rng)).to(device)
+        x = torch.from_numpy(dist.shard(augment(patterns[idx], rng))).to(device)  # the global batch, then ours
         for g in opt.param_groups:
             g["lr"] = lr_at(step, args.steps, args.lr)
-        outputs, mu, logvar = model(x)
+        outputs, mu, logvar = net(x)
         t = loss_terms(outputs, x, mu, logvar)
         beta = args.beta * min(1.0, step / max(1, 0.3 * args.steps))
         loss = CELLS * t["bce"] + 20 * t["velocity"] + 40 * t["offset"] + beta * t["kl"]
@@ -136,12 +141,18 @@ def train(args: argparse.Namespace) -> Path:
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 5.0)
         opt.step()
+        distributed.trace_step(dist, args.sync_trace, step + 1, model, idx)
         if step % 20 == 0:
             bar.set_postfix(bce=f"{t['bce'].item():.4f}", vel=f"{t['velocity'].item():.4f}",
                             off=f"{t['offset'].item():.4f}", kl=f"{t['kl_raw'].item():.1f}")
-        if (step + 1) % args.ckpt_every == 0 or step + 1 == args.steps:
+        last = step + 1 in (args.steps, args.until)
+        if dist.is_main and ((step + 1) % args.ckpt_every == 0 or last):
             save_ckpt(ckpt, model, opt, step + 1, {"seconds": seconds + time.time() - t0,
-                                                   "patterns": int(len(patterns)), "args": vars(args)})
+                                                   "patterns": int(len(patterns)), "args": vars(args),
+                                                   "rng": rng.bit_generator.state})
+        if last:
+            break
+    dist.close()
     return ckpt
 
 
@@ -162,6 +173,9 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    launched = distributed.relaunch(args.nproc, "export.groove.train", sys.argv[1:] if argv is None else argv)
+    if launched is not None:
+        return launched
     print(train(args))
     return 0
 

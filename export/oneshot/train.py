@@ -18,18 +18,25 @@ import numpy as np
 import torch
 from tqdm import tqdm
 
-from export import common
+from export import common, distributed, shards
 from export.common import load_ckpt, save_ckpt
 from export.oneshot.model import AttackLoss, EnvelopeLoss, LogMelLoss, MultiResolutionSTFTLoss, OneshotConfig, OneshotVAE, count_params, kl_divergence
 from export.oneshot_data import CLASSES, classify_name
-from server.core.sample_io import load_oneshot, resample
+from server.core.sample_io import resample
 
-AUDIO_EXTS = {".wav", ".flac", ".ogg", ".aif", ".aiff"}
 TINY = dict(latent_size=8, length=4096, dec_channels=(32, 16, 8, 8), enc_channels=(8, 8, 16, 16))
 
 
-def load_corpus(data: Path, cfg: OneshotConfig, split: str = "train") -> tuple[np.ndarray, np.ndarray]:
-    """(audio [N, length] float32, labels [N] int, -1 = unlabelled)."""
+def shard_label(relative_path: str) -> str | None:
+    """A sound's class from its folder's name, else its file name (as for a folder of sounds)."""
+    parts = Path(relative_path).parts
+    return (classify_name(parts[-2]) if len(parts) > 1 else None) or classify_name(Path(parts[-1]).stem)
+
+
+def load_corpus(data: Path, cfg: OneshotConfig, split: str = "train", lazy: bool = False) -> tuple:
+    """(audio [N, length] float32, labels [N] int, -1 = unlabelled). A folder of sounds is decoded
+    once into its shard index (`export.shards`, updated when files change); with `lazy` it comes
+    back memory-mapped (`Shards`: audio[idx] -> float32 rows) instead of loaded."""
     if (data / f"{split}.npy").exists():
         audio = np.load(data / f"{split}.npy", allow_pickle=False)
         index = json.loads((data / "index.json").read_text())[split]
@@ -37,22 +44,18 @@ def load_corpus(data: Path, cfg: OneshotConfig, split: str = "train") -> tuple[n
         if audio.shape[1] != cfg.length:
             audio = fit_length(audio, cfg.length)
         return audio.astype(np.float32), labels
-    files = sorted(p for p in data.rglob("*") if p.suffix.lower() in AUDIO_EXTS)
-    if not files:
-        raise SystemExit(f"{data}: no sound files (WAV, AIFF, FLAC, OGG) found")
-    audio, labels = [], []
-    for f in files:
-        try:
-            audio.append(load_oneshot(f, cfg.sample_rate_hz, cfg.length))
-        except ValueError as e:
-            print(f"skipping {f.name}: {e}", file=sys.stderr)
-            continue
-        label = classify_name(f.parent.name) if f.parent != data else None
-        label = label or classify_name(f.stem)
-        labels.append(CLASSES.index(label) if label else -1)
-    if not audio:
-        raise SystemExit(f"{data}: none of the {len(files)} files could be read as a one-shot")
-    return np.stack(audio), np.array(labels)
+    report = shards.update(data, cfg.sample_rate_hz, cfg.length, shard_label)
+    if not report.hits:
+        raise SystemExit(f"{data}: no sound file (WAV, AIFF, FLAC, OGG) could be read as a one-shot"
+                         f" ({len(report.skipped)} skipped)")
+    for path, why in report.skipped:
+        print(f"skipping {Path(path).name}: {why}", file=sys.stderr)
+    if report.decoded:
+        print(f"{data}: {report.files} files, {report.hits} hits ({report.decoded} decoded, {report.reused} "
+              f"from the index)", file=sys.stderr)
+    audio = shards.open_index(data, cfg.sample_rate_hz, cfg.length)
+    labels = np.array([CLASSES.index(k) if k else -1 for k in audio.labels])
+    return (audio if lazy else np.asarray(audio, np.float32)), labels
 
 
 def fit_length(audio: np.ndarray, length: int) -> np.ndarray:
@@ -186,7 +189,8 @@ def init_from_preset(model: OneshotVAE, folder: Path) -> int:
 def train(args: argparse.Namespace) -> Path:
     torch.manual_seed(args.seed)
     rng = np.random.default_rng(args.seed)
-    torch.set_num_threads(args.threads)
+    dist = distributed.setup(args.device, args.threads)
+    dist.check_batch(args.batch)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     ckpt = out / "last.pt"
@@ -199,13 +203,16 @@ def train(args: argparse.Namespace) -> Path:
     if args.resume and ckpt.exists():
         state = load_ckpt(ckpt)
         cfg, start = config_from_ckpt(state), int(state["step"])
-    audio, labels = load_corpus(Path(args.data), cfg)
+        rng.bit_generator.state = json.loads(state["extra"]).get("rng", rng.bit_generator.state)
+    audio, labels = load_corpus(Path(args.data), cfg, lazy=True)
     originals = len(audio)
-    if args.augment and args.timbre:
-        audio, labels = augment_timbre(audio, labels, args.seed, cfg.sample_rate_hz)
-    audio, labels = augment(audio, labels, (-1.0, 1.0) if args.augment else ())
+    if args.augment:  # the augmented copies are held in memory; --no-augment streams from the shards
+        audio = np.asarray(audio, np.float32)
+        if args.timbre:
+            audio, labels = augment_timbre(audio, labels, args.seed, cfg.sample_rate_hz)
+        audio, labels = augment(audio, labels, (-1.0, 1.0))
     draw_p = sample_weights(labels, args.balance)
-    device = torch.device(args.device)
+    device = dist.device
     model = OneshotVAE(cfg).to(device)
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=1e-4)
     if state is not None:
@@ -217,22 +224,23 @@ def train(args: argparse.Namespace) -> Path:
     mel_fn = LogMelLoss(cfg.sample_rate_hz).to(device) if args.mel_weight > 0 else None
     attack_fn = AttackLoss(cfg.sample_rate_hz).to(device) if args.attack_weight > 0 else None
     env_fn = EnvelopeLoss().to(device) if args.envelope_weight > 0 else None
-    x_all = torch.from_numpy(audio)
-    y_all = torch.from_numpy(labels).long()
+    net = dist.wrap(model)
     print(f"training oneshot VAE: {originals} sounds, {len(audio)} with augmented copies, encoder "
           f"{count_params(model.encoder):,} / decoder {count_params(model.decoder):,} params, "
-          f"steps {start}->{args.steps}, device {device}", file=sys.stderr)
-    bar = tqdm(range(start, args.steps), initial=start, total=args.steps, unit="step", dynamic_ncols=True)
+          f"steps {start}->{args.steps}, device {device}, processes {dist.world}", file=sys.stderr)
+    bar = tqdm(range(start, args.steps), initial=start, total=args.steps, unit="step", dynamic_ncols=True,
+               disable=not dist.is_main)
     t0 = time.time()
     model.train()
     for step in bar:
-        idx = torch.from_numpy(rng.choice(len(x_all), args.batch, p=draw_p))
-        sign = torch.from_numpy(rng.choice([-1.0, 1.0], args.batch).astype(np.float32))[:, None]
-        x = (x_all[idx] * sign).to(device)
-        y = y_all[idx].to(device)
+        drawn = rng.choice(len(audio), args.batch, p=draw_p)
+        idx = dist.shard(drawn)  # the global batch, then ours
+        sign = dist.shard(torch.from_numpy(rng.choice([-1.0, 1.0], args.batch).astype(np.float32))[:, None])
+        x = (torch.from_numpy(np.asarray(audio[idx], np.float32)) * sign).to(device)
+        y = torch.from_numpy(labels[idx]).long().to(device)
         for g in opt.param_groups:
             g["lr"] = lr_at(step, args.steps, args.lr)
-        recon, mu, logvar, logits = model(x)
+        recon, mu, logvar, logits = net(x)
         rec = loss_fn(recon, x)
         if mel_fn is not None:
             rec = rec + args.mel_weight * mel_fn(recon, x)
@@ -246,14 +254,22 @@ def train(args: argparse.Namespace) -> Path:
         labelled = y >= 0
         ce = (torch.nn.functional.cross_entropy(logits[labelled], y[labelled])
               if labelled.any() else torch.zeros((), device=device))
+        if dist.active and not labelled.any():  # DDP wants every parameter in every rank's graph
+            ce = ce + 0.0 * logits.sum()
         loss = rec + beta * kl + args.class_weight * ce
         opt.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 5.0)
         opt.step()
+        distributed.trace_step(dist, args.sync_trace, step + 1, model, drawn)
         bar.set_postfix(rec=f"{rec.item():.3f}", kl=f"{kl.item():.1f}", ce=f"{ce.item():.2f}")
-        if (step + 1) % args.ckpt_every == 0 or step + 1 == args.steps:
-            save_ckpt(ckpt, model, opt, step + 1, {"seconds": time.time() - t0, "args": vars(args)})
+        last = step + 1 in (args.steps, args.until)
+        if dist.is_main and ((step + 1) % args.ckpt_every == 0 or last):
+            save_ckpt(ckpt, model, opt, step + 1, {"seconds": time.time() - t0, "args": vars(args),
+                                                   "rng": rng.bit_generator.state})
+        if last:
+            break
+    dist.close()
     return ckpt
 
 
@@ -286,6 +302,9 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    launched = distributed.relaunch(args.nproc, "export.oneshot.train", sys.argv[1:] if argv is None else argv)
+    if launched is not None:
+        return launched
     print(train(args))
     return 0
 

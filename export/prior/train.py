@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import copy
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -25,7 +26,7 @@ import numpy as np
 import torch
 from tqdm import tqdm
 
-from export import common
+from export import common, distributed
 from export.prior.model import Denoiser, PriorConfig, onehot, sample
 
 GUIDANCE = 2.0
@@ -41,7 +42,7 @@ def corpus_latents(preset: Path, data: Path) -> tuple:
     if "oneshot.encoder" not in manifest["models"]:
         raise SystemExit(f"{preset.name}: the prior is trained on the encoder's latents; this preset has none")
     cfg = SimpleNamespace(length=manifest["length_samples"], sample_rate_hz=manifest["sample_rate_hz"])
-    audio, labels = load_corpus(data, cfg, "train")
+    audio, labels = load_corpus(data, cfg, "train", lazy=True)  # a large library stays memory-mapped
     named = [CLASSES[k] if k >= 0 else None for k in labels]  # the corpus' names -> this preset's classes
     labels = np.array([manifest["classes"].index(n) if n in manifest["classes"] else -1 for n in named])
     enc = common.cpu_session(preset / manifest["models"]["oneshot.encoder"]["file"])
@@ -53,9 +54,18 @@ def corpus_latents(preset: Path, data: Path) -> tuple:
     return np.concatenate(mus), np.concatenate(logvars), labels, manifest
 
 
+def _save(path: Path, net, ema, opt, step: int, g: torch.Generator, info: dict) -> None:
+    """Tensors and JSON only (read back with weights_only=True); written by rank 0, renamed."""
+    tmp = path.with_suffix(".tmp")
+    torch.save({"model": net.state_dict(), "ema": ema.state_dict(), "opt": opt.state_dict(), "step": step,
+                "generator": g.get_state(), "cfg": json.dumps(net.cfg.as_dict()), "extra": json.dumps(info)}, tmp)
+    tmp.replace(path)
+
+
 def train(args: argparse.Namespace) -> tuple:
     torch.manual_seed(args.seed)
-    torch.set_num_threads(args.threads)
+    dist = distributed.setup("cpu", args.threads)  # a small MLP: CPU processes only
+    dist.check_batch(args.batch)
     preset = Path(args.preset)
     mu, logvar, labels, manifest = corpus_latents(preset, Path(args.data))
     mean = np.asarray(manifest["latent_prior"]["mean"], np.float32)
@@ -69,9 +79,18 @@ def train(args: argparse.Namespace) -> tuple:
     sd_t = torch.from_numpy(np.exp(0.5 * logvar) / std)
     cls_t = torch.from_numpy(onehot(labels, cfg.n_classes))
     g = torch.Generator().manual_seed(args.seed)
+    ckpt, start, losses = (Path(args.out) / "prior.pt" if args.out else None), 0, []
+    if ckpt is not None and args.resume and ckpt.exists():
+        state = common.load_ckpt(ckpt)
+        net.load_state_dict(state["model"])
+        ema.load_state_dict(state["ema"])
+        opt.load_state_dict(state["opt"])
+        g.set_state(state["generator"])
+        start, losses = int(state["step"]), json.loads(state["extra"])["recent_losses"]
+    model, net = net, dist.wrap(net)
     started = time.time()
-    losses = []
-    for step in tqdm(range(args.steps), desc="prior", unit="step", mininterval=1.0, file=sys.stderr):
+    for step in tqdm(range(start, args.steps), initial=start, total=args.steps, desc="prior", unit="step",
+                     mininterval=1.0, file=sys.stderr, disable=not dist.is_main):
         for group in opt.param_groups:
             group["lr"] = common.lr_at(step, args.steps, args.lr, 200, args.lr * 0.05)
         idx = torch.randint(0, len(mu_t), (args.batch,), generator=g)
@@ -81,15 +100,21 @@ def train(args: argparse.Namespace) -> tuple:
         noise = torch.randn(data.shape, generator=g)
         t = torch.rand(args.batch, 1, generator=g)
         x_t = (1 - t) * noise + t * data
+        data, noise, t, x_t, cond = (dist.shard(v) for v in (data, noise, t, x_t, cond))  # ours of the global batch
         loss = torch.nn.functional.mse_loss(net(x_t, t, cond), data - noise)
         opt.zero_grad()
         loss.backward()
         opt.step()
         decay = min(0.999, (1 + step) / (10 + step))
         with torch.no_grad():
-            for pe, p in zip(ema.parameters(), net.parameters()):
+            for pe, p in zip(ema.parameters(), model.parameters()):
                 pe.mul_(decay).add_(p, alpha=1 - decay)
-        losses.append(loss.item())
+        losses = (losses + [loss.item()])[-200:]
+        distributed.trace_step(dist, args.sync_trace, step + 1, model, idx)
+        if ckpt is not None and dist.is_main and ((step + 1) % args.ckpt_every == 0 or step + 1 == args.steps):
+            ckpt.parent.mkdir(parents=True, exist_ok=True)
+            _save(ckpt, model, ema, opt, step + 1, g, {"recent_losses": losses, "args": vars(args)})
+    dist.close()
     info = {"steps": args.steps, "train_seconds": round(time.time() - started, 1),
             "final_loss": round(float(np.mean(losses[-200:])), 4), "sounds": int(len(mu)),
             "labelled": int((labels >= 0).sum()), "config": cfg.as_dict(),
@@ -157,6 +182,10 @@ def parser() -> argparse.ArgumentParser:
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--tiny", action="store_true", help="a tiny net that only proves the path (CI)")
+    ap.add_argument("--out", default=None, help="a run folder for checkpoints (prior.pt); none without it")
+    ap.add_argument("--ckpt-every", type=int, default=1000)
+    ap.add_argument("--resume", action="store_true", help="continue from --out's prior.pt")
+    distributed.add_args(ap)
     ap.add_argument("--command", default=None, help="the command to record in the manifest")
     ap.add_argument("--no-settle", action="store_true",
                     help="leave the XY map as the SOM (default: settle it through the new prior, export.prior.settle)")
@@ -165,7 +194,12 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv=None) -> int:
     args = parser().parse_args(argv)
+    launched = distributed.relaunch(args.nproc, "export.prior.train", sys.argv[1:] if argv is None else argv)
+    if launched is not None:
+        return launched
     net, info, manifest = train(args)
+    if int(os.environ.get("RANK", "0")) != 0:  # rank 0 exports; the others are done
+        return 0
     check_sampler(net, info["config"]["n_classes"])
     command = args.command or "python -m export.prior.train " + " ".join(sys.argv[1:] if argv is None else argv)
     par = export(net, Path(args.preset), manifest, info, command, Path(args.data))

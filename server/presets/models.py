@@ -17,14 +17,14 @@ import onnxruntime as ort
 from server.core.errors import ModelError
 from server.presets.bundle import Preset, check_graph_io
 from server.presets.prior import PriorSampler
-from server.presets.runtime import choose_providers, session_options
+from server.presets.runtime import CUDA, choose_providers, session_options
 
 log = logging.getLogger("server.models")
 
 WARMUP_RUNS = 5
 
 
-def _session(preset: Preset, role: str, providers: list, threads: int) -> ort.InferenceSession:
+def _session(preset: Preset, role: str, providers: list, threads: int, device: str = "auto") -> ort.InferenceSession:
     entry = preset.models[role]
     try:
         session = ort.InferenceSession(str(entry.path), sess_options=session_options(threads),
@@ -32,14 +32,24 @@ def _session(preset: Preset, role: str, providers: list, threads: int) -> ort.In
     except Exception as exc:  # onnxruntime's own exception types
         raise ModelError(f"models.{role}: onnxruntime cannot load {entry.path.name}: {exc}; "
                          "re-export the bundle") from exc
+    if providers[0] == CUDA and session.get_providers()[0] != CUDA:
+        # onnxruntime-gpu offers CUDA but could not start it (no driver, no GPU, CUDA/cuDNN missing)
+        if device == "cuda":
+            raise ModelError(f"--device cuda: onnxruntime offers {CUDA} but could not start it for "
+                             f"{entry.path.name} (no GPU, driver or CUDA libraries?); use --device cpu")
+        log.warning("models.%s: CUDA could not be started; running on the CPU", role)
     check_graph_io(preset, role, session.get_inputs(), session.get_outputs())
     return session
 
 
 class Decoder:
-    """z [batch, latent_size] float32 -> audio [batch, length_samples] float32."""
+    """z [batch, latent_size] float32 -> audio [batch, length_samples] float32.
 
-    def __init__(self, session: ort.InferenceSession, preset: Preset):
+    On CUDA the call runs with I/O binding: onnxruntime allocates the output on the GPU, the
+    whole graph runs there, and the audio comes back to the host once, for resampling and the
+    WAV (`bind_device` forces the bound path on another device, e.g. "cpu" in tests)."""
+
+    def __init__(self, session: ort.InferenceSession, preset: Preset, bind_device: Optional[str] = None):
         (self._input, _), = preset.models["oneshot.decoder"].inputs
         (self._output, _), = preset.models["oneshot.decoder"].outputs
         self._session = session
@@ -47,15 +57,26 @@ class Decoder:
         self.latent_size = preset.latent_size
         self.length_samples = preset.length_samples
         self.provider = session.get_providers()[0]
+        self.bind_device = bind_device or ("cuda" if self.provider == CUDA else None)
 
     def render(self, z: np.ndarray) -> np.ndarray:
         z = np.ascontiguousarray(z, dtype=np.float32)
         if z.ndim != 2 or z.shape[1] != self.latent_size:
             raise ModelError(f"decoder wants z of shape [batch, {self.latent_size}], got {z.shape}")
         try:
+            if self.bind_device is not None:
+                return self._run_bound(z)
             (audio,) = self._session.run(self._names, {self._input: z})
         except Exception as exc:
             raise ModelError(f"decoder run failed: {exc}") from exc
+        return audio
+
+    def _run_bound(self, z: np.ndarray) -> np.ndarray:
+        binding = self._session.io_binding()  # one per call: cheap, and no state shared between threads
+        binding.bind_cpu_input(self._input, z)  # z is a few floats; copied to the device once
+        binding.bind_output(self._output, self.bind_device)  # allocated on the device by onnxruntime
+        self._session.run_with_iobinding(binding)
+        (audio,) = binding.copy_outputs_to_cpu()  # the one device -> host copy, for the WAV
         return audio
 
 
@@ -123,7 +144,7 @@ def _warm_up(decoder: Decoder) -> float:
 def load_models(preset: Preset, device: str = "auto", threads: int = 2) -> Models:
     """Create, check and warm the preset's sessions. Raises ModelError / PresetError."""
     providers = choose_providers(device, ort.get_available_providers())
-    decoder = Decoder(_session(preset, "oneshot.decoder", providers, threads), preset)
+    decoder = Decoder(_session(preset, "oneshot.decoder", providers, threads, device), preset)
     encoder = None
     if "oneshot.encoder" in preset.models:
         encoder = Encoder(_session(preset, "oneshot.encoder", providers, threads), preset)
