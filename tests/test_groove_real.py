@@ -169,3 +169,14 @@ def test_a_midi_folder_reports_its_drum_mapping(tmp_path):
     assert "gm: 1 clips" in text and "track names: 1 clips" in text
     assert "kick" in text and "36 (8 notes)" in text and "Snare (16 notes)" in text
     assert "ignored" in text and "56 (1)" in text
+
+
+def test_the_timing_folder_holds_every_layout_users_bring(tmp_path):
+    from export.groove import clip_timing
+
+    layouts = clip_timing.make_folder(tmp_path, 6)
+    assert sorted(set(layouts)) == ["gm", "live", "lmms"]
+    lines = []
+    patterns, clip = train.load_midi_folder(tmp_path, "gm", report=lines.append)
+    assert len(set(clip)) == 6 and len(patterns) == 12  # 4 bars each: two windows
+    assert "gm: 4 clips" in lines[0] and "track names: 2 clips" in lines[0]
