@@ -1,6 +1,9 @@
 """Groove evaluation on real playing: leave one real source out, train on the rest, measure.
 
-    python -m export.groove.evaluate --data data/groove --out runs/groove-eval --steps 1500
+    python -m export.groove.evaluate --data data/groove --out runs/groove-eval --steps 2000
+    # or one process per held-out source, side by side, then joined:
+    python -m export.groove.evaluate --data data/groove --out runs/groove-eval-lmms --steps 2000 --sources lmms
+    python -m export.groove.evaluate --merge runs/groove-eval-*/evaluation.json --out runs/groove-eval
 
 For each real source S (Hydrogen, LMMS, MMA, Simutrans, Planet Blupi), a model is trained on
 every other source (generated patterns included) and measured on all of S's patterns:
@@ -84,7 +87,7 @@ def fit(args, holdout: str, setting: dict, steps: int, tag: str) -> object:
         "--data", args.data, "--out", str(run), "--steps", str(steps), "--holdout-source", holdout,
         "--real-share", str(setting["real_share"]), "--beta", str(setting["beta"]),
         "--latent", str(setting["latent"]),
-        "--threads", "1", "--seed", str(args.seed), "--ckpt-every", str(steps)])
+        "--threads", "1", "--seed", str(args.seed), "--ckpt-every", str(steps), "--resume"])
     model, _ = gtrain.load_model(gtrain.train(ap))
     return model
 
@@ -93,12 +96,13 @@ def evaluate_source(args, source: str, sources: list, patterns: np.ndarray, entr
     t0 = time.time()
     inner = sources[(sources.index(source) + 1) % len(sources)]
     inner_f1 = {}
-    for k, setting in enumerate(CANDIDATES):
+    candidates = CANDIDATES if args.setting is None else ()
+    for k, setting in enumerate(candidates):
         model = fit(args, f"{source},{inner}", setting, max(1, args.steps // 2), f"{source}-cv{k}")
         val = patterns[[e["source"] == inner for e in entries]]
         inner_f1[k] = scores(*reconstruct(model, val), val)["f1"]
-    best = max(inner_f1, key=lambda k: inner_f1[k])
-    model = fit(args, source, CANDIDATES[best], args.steps, f"{source}-final")
+    chosen = json.loads(args.setting) if args.setting else CANDIDATES[max(inner_f1, key=lambda k: inner_f1[k])]
+    model = fit(args, source, chosen, args.steps, f"{source}-final")
     held = np.array([e["source"] == source for e in entries])
     target, pool = patterns[held], patterns[~held]
     generated_pool = pool[[e["source"] == "generated" for e, h in zip(entries, held) if not h]]
@@ -106,8 +110,8 @@ def evaluate_source(args, source: str, sources: list, patterns: np.ndarray, entr
     return {
         "patterns": int(held.sum()), "bars": int(2 * held.sum()),
         "fills": int(sum(bool(e.get("fill")) for e, h in zip(entries, held) if h)),
-        "cv": {"validation_source": inner, "f1_per_candidate": {json.dumps(CANDIDATES[k]): v for k, v in inner_f1.items()},
-               "chosen": CANDIDATES[best]},
+        "cv": ({"validation_source": inner, "f1_per_candidate": {json.dumps(CANDIDATES[k]): v for k, v in inner_f1.items()},
+                "chosen": chosen} if args.setting is None else {"chosen": chosen, "by": args.setting_note}),
         "model": dict(scores(*reconstruct(model, target), target),
                       stats_distance=metrics.stats_distance(sample(model), target)["distance"]),
         "nearest_training_pattern": dict(scores(*as_prediction(near), target),
@@ -146,7 +150,27 @@ def table(result: dict) -> str:
     return "\n".join(rows)
 
 
+def merge(paths: list, out: Path) -> dict:
+    """Join per-source runs (one process per held-out source, run side by side) into one."""
+    parts = [json.loads(Path(p).read_text()) for p in paths]
+    result = {"commands": [r["command"] for r in parts], "steps": parts[0]["steps"],
+              "candidates": parts[0]["candidates"], "before": parts[0].get("before", {}), "sources": {}}
+    for r in parts:
+        result["sources"].update(r["sources"])
+    result["table"] = table(result)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "evaluation.json").write_text(json.dumps(result, indent=1) + "\n")
+    print(result["table"])
+    return result
+
+
 def main(argv=None) -> int:
+    if argv is None:
+        argv = sys.argv[1:]
+    if argv and argv[0] == "--merge":  # --merge A.json B.json ... --out DIR
+        k = argv.index("--out")
+        merge(argv[1:k], Path(argv[k + 1]))
+        return 0
     ap = argparse.ArgumentParser(description="leave-one-real-source-out evaluation of the groove VAE")
     ap.add_argument("--data", default="data/groove")
     ap.add_argument("--out", default="runs/groove-eval")
@@ -154,6 +178,8 @@ def main(argv=None) -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--sources", default=",".join(REAL), help="real sources to hold out in turn")
     ap.add_argument("--before", default="presets/default", help="preset whose groove model is 'before'")
+    ap.add_argument("--setting", help='skip the per-fold CV: this JSON setting, e.g. {"real_share": 0.9, "beta": 0.02, "latent": 32}')
+    ap.add_argument("--setting-note", default="", help="how --setting was chosen (recorded)")
     args = ap.parse_args(argv)
     torch.set_num_threads(1)
     data = Path(args.data)
