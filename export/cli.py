@@ -112,7 +112,7 @@ def train_groove(args: argparse.Namespace) -> int:
         raise SystemExit(f"{data}: not a folder of MIDI clips")
     name = args.name or data.resolve().name
     run = Path(args.out or f"runs/groove-{name}")
-    ckpt = _train(train, data, run, args)
+    ckpt = _train(train, data, run, args, "--drum-map", args.drum_map)
     if _not_main():
         return 0
     bundle = Path(args.bundle or run / "groove")
@@ -190,6 +190,10 @@ def parser() -> argparse.ArgumentParser:
     gr.add_argument("--resume", action="store_true")
     gr.add_argument("--tiny", action="store_true", help="a tiny model, to check the path quickly")
     _nproc(gr)
+    gr.add_argument("--drum-map", choices=("gm", "hydrogen", "live"), default="gm",
+                    help="the clips' note layout: gm (General MIDI; also Live's Drum Rack, C1 = 36) or "
+                         "hydrogen (Hydrogen's GM kits); tracks named like a drum (LMMS) are read by name. "
+                         "The mapping used is printed")
     gr.set_defaults(run=train_groove)
     pr = tr.add_parser("prior", help="train a preset's latent diffusion prior on a folder of sounds and add it")
     pr.add_argument("data", help="a folder of one-shots (subfolders named by class are the classes), "

@@ -21,6 +21,7 @@ INSTRUMENTS = (("Kick", "Kick"), ("Snare", "Snare"), ("Closed Hat", "C Hat"), ("
 # the JS's DEFAULTS and the server's decode-time defaults (a test checks all three agree)
 DENSITY = 0.5
 TEMPERATURE = 0.0
+SWING = 0.0
 
 
 def groove() -> dict:
@@ -69,6 +70,19 @@ def groove() -> dict:
         "Temperature", "Temp", "float", 0.0, 2.0, initial=TEMPERATURE,
         info="0 = the model's most likely pattern; higher = looser, more surprising."))
     control(temperature, "temperature", 600, 210)
+    swing = p.ui("live.dial", 660, 150, (390, 90, 44, 48), param=Param(
+        "Swing", "Swing", "float", 0.0, 1.0, initial=SWING,
+        info="Delays the off-beat 16ths: 0 = as the model plays them, 0.67 = triplet shuffle."))
+    control(swing, "swing", 660, 210)
+    fill = p.ui("live.text", 820, 150, (240, 124, 90, 18), param=Param(
+        "Fill", "Fill", "enum", 0, 1, enum=("off", "on"), momentary=True,
+        info="Plays a fill in the next bar, once; then the pattern carries on."),
+        text="Fill next bar", mode=0)
+    fill_press = p.obj("sel 1", 820, 190, 40)
+    fill_msg = p.msg("fill", 820, 215, 40)
+    p.connect(fill, 0, fill_press)
+    p.connect(fill_press, 0, fill_msg)
+    p.connect(fill_msg, 0, logic)
     to_clip = p.ui("live.text", 700, 150, (240, 100, 90, 18), param=Param(
         "Write Clip", "To Clip", "enum", 0, 1, enum=("off", "on"), momentary=True,
         info="Writes the current pattern as notes into the highlighted clip slot (creates a 2-bar clip)."),

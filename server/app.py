@@ -19,8 +19,10 @@ from server.core.config import Settings, server_render_dir
 from server.core.engine import PATTERN_START_XY, Engine
 from server.core.errors import ConfigError, LatentpadError, ProtocolError
 from server.core.protocol import (NPADS, Hello, PadCombine, PadLatent, PadMorph, PadRender,
-                                  PadTrigger, PadXY, PatternDensity, PatternRecall, PatternStore,
-                                  PatternTemperature, PatternXY, Ping, PresetList, PresetLoad, Stats, decode)
+                                  PadTrigger, PadXY, PatternChange, PatternCountIn, PatternDensity, PatternFill,
+                                  PatternRecall, PatternStore, PatternSwing, PatternTemperature, PatternXY, Ping,
+                                  PresetList, PresetLoad, Stats, decode)
+from server.core.patterns import STEPS
 from server.core.requests import Client
 from server.io.osc import OscEndpoint, Replier, open_udp
 from server.io.transport import Transport
@@ -73,7 +75,10 @@ class App:
             PresetLoad: self._preset_load, PresetList: self._preset_list,
             PatternXY: self._pattern, PatternDensity: self._pattern, PatternTemperature: self._pattern,
             PatternRecall: self._pattern, PatternStore: self._pattern_store,
+            PatternSwing: self._pattern, PatternFill: self._pattern,
+            PatternChange: self._pattern_change, PatternCountIn: self._count_in,
         }
+        self.change_now = False  # /pattern/change: new patterns at the next step, not the next bar
         self._results = {Rendered: self._rendered, Failed: self._failed,
                          PatternReady: self._pattern_ready, PatternFailed: self._pattern_failed}
 
@@ -154,6 +159,13 @@ class App:
         job = self.engine.apply_pattern(request)  # ProtocolError when the preset has no groove
         self.patterns.submit(job, self.models.groove, client)
 
+    def _pattern_change(self, request: PatternChange, sender: tuple) -> None:
+        self.change_now = bool(request.now)
+        self.replies.send(self.client(sender).reply_to, "/pattern/change", int(self.change_now))
+
+    def _count_in(self, request: PatternCountIn, sender: tuple) -> None:
+        self.replies.send(self.client(sender).reply_to, "/pattern/countin", self.transport.count_in(request.bars))
+
     def _pattern_store(self, request: PatternStore, sender: tuple) -> None:
         self.replies.send(self.client(sender).reply_to, "/pattern/scene", self.engine.store_pattern(request))
 
@@ -209,8 +221,16 @@ class App:
         self.space.render_done(result.job.pad, result.job.seq)  # a recall's /scene comes after
 
     def _pattern_ready(self, result: PatternReady) -> None:
-        self.transport.play(result.pattern)  # MIDI out: from the next bar line
         to = result.target.reply_to
+        if result.job.fill:  # one bar, once: the decoded fill's second bar
+            self.transport.fill(result.pattern)
+            bar = slice(STEPS // 2, STEPS)
+            for inst, row in enumerate(result.pattern.velocity):
+                self.replies.send(to, "/pattern/fill", inst, *row[bar].tolist())
+            for inst, row in enumerate(result.pattern.offset):
+                self.replies.send(to, "/pattern/filloffset", inst, *row[bar].tolist())
+            return
+        self.transport.play(result.pattern, self.change_now)  # MIDI out: next bar line, or now
         for inst, row in enumerate(result.pattern.velocity):
             self.replies.send(to, "/pattern/row", inst, *row.tolist())
         for inst, row in enumerate(result.pattern.offset):

@@ -43,7 +43,9 @@ def test_choke_groups_and_pad_names_are_there_for_the_voice_engine():
 
 
 def test_push2_encoders_are_relative_and_mpd218_knobs_absolute():
-    assert {b.mode for bs in load_map("push2").ccs.values() for b in bs} == {"relative"}
+    push2 = [b for bs in load_map("push2").ccs.values() for b in bs]
+    assert {b.mode for b in push2 if b.target != "pattern_fill"} == {"relative"}
+    assert [b.cc for b in push2 if b.target == "pattern_fill"] == [102]  # a button, not an encoder
     assert {b.mode for bs in load_map("mpd218").ccs.values() for b in bs} == {"absolute"}
 
 

@@ -111,6 +111,8 @@ def test_tiny_train_from_midi_resume_export_parity_merge(midi_folder, tmp_path, 
     stats = training["metrics"]["generated_statistics"]
     assert stats["model_distance"] >= 0 and stats["random_baseline_distance"] > 0
     assert training["data"][0]["licence"] == "the user's own"
+    # fills labelled in the clips give /pattern/fill its latent step
+    assert training["fill"]["fills"] > 0 and preset.groove.fill.shape == (8,)
     # merging again (e.g. a retrained model) replaces the roles and stays valid
     from export.cli import main
     assert main(["export", "groove", "--merge", str(out), "--into", str(bundle)]) == 0

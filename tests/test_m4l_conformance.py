@@ -66,7 +66,7 @@ HIDDEN = 2  # [CPU] its momentary live.text buttons (Record, DumpToDict) carry p
 FROZEN_META = 7  # [FT] FrozenTest.amxd's meta chunk (Test.amxd, unfrozen: 1; CPU Reporter: 0)
 MOMENTARY = {"latentpad_sampler": {"Random", "Vary", "Morph", "Play", "Transform", "Scene Store",
                                    "Scene Recall"},
-             "latentpad_groove": {"Write Clip"}}
+             "latentpad_groove": {"Write Clip", "Fill"}}
 
 
 def patch(device: str) -> dict:
@@ -197,6 +197,7 @@ def test_groove_defaults_are_the_servers_decode_defaults():
     defaults = js_defaults("latentpad_groove")
     assert defaults["density"] == NEUTRAL_DENSITY
     assert defaults["temperature"] == Controls().temperature
+    assert defaults["swing"] == Controls().swing
 
 
 @pytest.mark.parametrize("device", DEVICES)

@@ -331,3 +331,15 @@ def test_a_latent_axis_beyond_the_preset_is_ignored_and_counted(tiny_models, tmp
         r.feed([CC, 2, 0])
         assert r.pad(0).z[7] == pytest.approx(-3.0) and r.router.counters["applied"] == 1
         assert client.expect("/sample")[0] == 0
+
+
+def test_swing_and_fill_ccs_send_their_pattern_requests(tiny_models, tmp_path, presets_dir):
+    with running_app(tiny_models, tmp_path, presets_dir) as (app, client, loop):
+        r = RouterApp(app, loop, "gm_pads")  # CC 20 swing, CC 21 fill (a button)
+        r.feed([CC, 21, 127], [CC, 21, 0])  # press and release, maybe coalesced: the press counts
+        assert client.expect("/error")[0] == "/pattern/fill"  # the tiny preset has no groove model
+        ignored = r.router.counters["ignored"]
+        r.feed([CC, 21, 0])  # a release alone plays nothing
+        assert r.router.counters["ignored"] == ignored + 1 and client.quiet(0.2) == []
+        r.feed([CC, 20, 127])
+        assert client.expect("/error")[0] == "/pattern/swing"

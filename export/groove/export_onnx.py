@@ -25,7 +25,7 @@ import onnxruntime as ort
 import torch
 
 from export import common
-from export.groove import metrics
+from export.groove import metrics, songs
 from export.groove.corpus import SOURCES
 from export.groove.model import GrooveVAE, count_params
 from export.groove.train import load_model, load_patterns
@@ -119,6 +119,41 @@ def measure(enc, dec, test: np.ndarray, nodes: np.ndarray, test_sources: list) -
                                     zip(metrics.STAT_NAMES, metrics.pattern_stats(target).mean(0))}}}
 
 
+def fill_direction(mu: np.ndarray, patterns: np.ndarray, data: Path) -> tuple:
+    """Mean latent of the fills minus that of the other real patterns (the `groove.fill` step
+    /pattern/fill takes): labels from the corpus index, or `songs.is_fill` for a MIDI folder."""
+    index_path = data / "index.json"
+    if index_path.exists():
+        entries = json.loads(index_path.read_text())["train"]
+        real = np.array([e["source"] != "generated" for e in entries])
+        fill = np.array([bool(e.get("fill")) for e in entries])
+    else:
+        real = np.ones(len(patterns), bool)
+        fill = np.array([songs.is_fill(p) for p in patterns])
+    if fill.sum() < 1 or (real & ~fill).sum() < 1:
+        fill = np.array([songs.is_fill(p) for p in patterns])
+        real = np.ones(len(patterns), bool)
+    if fill.sum() < 1 or (~fill).sum() < 1:
+        return None, {"fills": int(fill.sum()), "note": "no fills in the training data: no groove.fill"}
+    step = mu[fill].mean(0) - mu[real & ~fill].mean(0)
+    return step, {"fills": int(fill.sum()), "others": int((real & ~fill).sum()),
+                  "method": "mean encoder mu of the fill-labelled training patterns minus that of the other real ones"}
+
+
+def corpus_note(data: Path, n_train: int, train_args: dict) -> str:
+    """What is real and what is generated, and how much more often a real pattern is drawn."""
+    from export.groove.train import real_mask, real_weight_ratio
+
+    real = real_mask(data, n_train)
+    share = float(train_args.get("real_share", 0.3))
+    if real.all():
+        return f"{n_train} training patterns, all real (no generated patterns)"
+    return (f"{int(real.sum())} real training patterns (Debian song, groove and project files: see data) and "
+            f"{int((~real).sum())} generated ones; real patterns make up {share:.0%} of each batch, so each is "
+            f"drawn {real_weight_ratio(real, share):.1f}x as often as a generated one, and are augmented "
+            "(instrument drops, velocity curves, timing jitter within the pattern's own spread, time feel)")
+
+
 def data_sources(data: Path, n_train: int) -> list:
     index_path = data / "index.json"
     if not index_path.exists():
@@ -137,8 +172,9 @@ def build_fragment(args: argparse.Namespace) -> dict:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     data = Path(args.data)
-    train = load_patterns(data, "train")
-    test = load_patterns(data, "test")
+    drum_map = extra.get("args", {}).get("drum_map", "gm")
+    train = load_patterns(data, "train", None, drum_map)
+    test = load_patterns(data, "test", None, drum_map)
     index_path = data / "index.json"
     test_sources = ([e["source"] for e in json.loads(index_path.read_text())["test"]]
                     if index_path.exists() else ["user"] * len(test))
@@ -148,6 +184,9 @@ def build_fragment(args: argparse.Namespace) -> dict:
     mu = encode(enc, train)
     nodes = xymap.fit_som(mu, MAP_ROWS, MAP_COLS)
     measured = measure(enc, dec, test, nodes, test_sources)
+    fill, fill_note = fill_direction(mu, train, data)
+    if args.evaluation:
+        measured["leave_one_source_out"] = json.loads(Path(args.evaluation).read_text())
     latent, cfg = model.cfg.latent_size, model.cfg
     shape_bt = lambda *dims: ["batch", *dims]  # noqa: E731
     tensor = lambda name, dims: {"name": name, "shape": dims, "dtype": "float32"}  # noqa: E731
@@ -170,11 +209,11 @@ def build_fragment(args: argparse.Namespace) -> dict:
                 "steps": int(ck["step"]), "train_seconds": round(float(extra.get("seconds", 0.0)), 1),
                 "train_args": extra.get("args", {}),
                 "data": data_sources(data, len(train)),
-                "corpus_note": ("no drum-MIDI data set ships in any Debian package: the default corpus is the "
-                                "patterns of Hydrogen's demo songs and LMMS's example projects plus generated, "
-                                "humanised genre patterns (most of it); held-out figures below say which is which"),
-                "metrics": measured, "parity": par}},
+                "corpus_note": corpus_note(data, len(train), extra.get("args", {})),
+                "fill": fill_note, "metrics": measured, "parity": par}},
     }
+    if fill is not None:
+        fragment["groove"]["fill"] = [round(float(v), 5) for v in fill]
     (out / FRAGMENT).write_text(json.dumps(fragment, indent=1) + "\n")
     print(json.dumps({"out": str(out), "parity": par, "metrics": measured}, indent=1))
     return fragment
@@ -212,6 +251,7 @@ def parser() -> argparse.ArgumentParser:
     ap.add_argument("--into", help="an existing preset bundle to add the groove roles to")
     ap.add_argument("--command", default=None, help="the training command to record")
     ap.add_argument("--tolerance", type=float, default=1e-4)
+    ap.add_argument("--evaluation", help="an evaluation.json from export.groove.evaluate to store in the manifest")
     return ap
 
 

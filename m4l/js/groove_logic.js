@@ -22,12 +22,12 @@ var CLIP_BEATS = NSTEPS / 4; // the 2-bar pattern as a clip
 // state starts here and tests/test_m4l_conformance.py checks the dials' initial values and the
 // server's own decode-time defaults (server.patterns) against it. The device sends its values
 // whenever the server answers /hello, so the server always plays what the dials show.
-var DEFAULTS = {"x": 0.5, "y": 0.5, "density": 0.5, "temperature": 0.0};
+var DEFAULTS = {"x": 0.5, "y": 0.5, "density": 0.5, "temperature": 0.0, "swing": 0.0};
 
 var SENDS = {"/hello": "i", "/ping": "i", "/pattern/xy": "ff", "/pattern/density": "if",
-             "/pattern/temperature": "f"};
+             "/pattern/temperature": "f", "/pattern/swing": "f", "/pattern/fill": ""};
 var RECEIVES = {"/hello": "ssi", "/pong": "i", "/pattern/row": "if", "/pattern/offset": "if",
-                "/error": "ss"};
+                "/pattern/fill": "if", "/pattern/filloffset": "if", "/error": "ss"};
 
 function zeros(n) { var a = []; for (var i = 0; i < n; i++) a.push(0); return a; }
 function grid() { var g = []; for (var i = 0; i < NINST; i++) g.push(zeros(NSTEPS)); return g; }
@@ -70,7 +70,9 @@ function createGroove(emit) {
   var s = {velocity: grid(), offset: grid(), pendingVelocity: null, pendingOffset: null,
            tempoBpm: 120, online: false, silentTicks: 0, pingSeq: 0, replyPort: 9002,
            x: DEFAULTS.x, y: DEFAULTS.y, density: [], temperature: DEFAULTS.temperature,
-           server: ""};
+           swing: DEFAULTS.swing, server: "",
+           fillVelocity: null, fillOffset: null, // a fill bar waiting for the next bar line
+           playVelocity: null, playOffset: null}; // this bar's grid while a fill plays
   for (var i = 0; i < NINST; i++) s.density.push(DEFAULTS.density);
 
   function osc(address) { emit(0, [address].concat(Array.prototype.slice.call(arguments, 1))); }
@@ -89,11 +91,27 @@ function createGroove(emit) {
     for (var t = 0; t < NSTEPS && t + 1 < a.length; t++) values[t] = Number(a[t + 1]);
     s[key][inst] = values;
   }
+  // a fill bar (16 steps) for the next bar line, played once
+  function fillRow(which, a) {
+    var inst = Math.round(Number(a[0]));
+    if (!(inst >= 0 && inst < NINST)) return;
+    var key = which === "velocity" ? "fillVelocity" : "fillOffset";
+    if (!s[key]) s[key] = grid().map(function (r) { return r.slice(0, STEPS_PER_BAR); });
+    for (var t = 0; t < STEPS_PER_BAR && t + 1 < a.length; t++) s[key][inst][t] = Number(a[t + 1]);
+  }
+  function withFill(pattern, bar, start) {
+    return pattern.map(function (r, i) {
+      var out = r.slice();
+      for (var t = 0; t < STEPS_PER_BAR; t++) out[start + t] = bar ? bar[i][t] : 0;
+      return out;
+    });
+  }
 
   // the dials' values, then the pattern at the current XY (on connect and reconnect)
   function sendControls() {
     for (var i = 0; i < NINST; i++) osc("/pattern/density", i, s.density[i]);
     osc("/pattern/temperature", s.temperature);
+    osc("/pattern/swing", s.swing);
     osc("/pattern/xy", s.x, s.y);
   }
 
@@ -119,13 +137,24 @@ function createGroove(emit) {
       s.temperature = clamp(Number(t), 0, 2);
       osc("/pattern/temperature", s.temperature);
     },
+    swing: function (v) {
+      s.swing = clamp(Number(v), 0, 1);
+      osc("/pattern/swing", s.swing);
+    },
+    fill: function () { osc("/pattern/fill"); }, // the server answers /pattern/fill rows
     tick: function (bars, beats, units) {
       var step = stepOf(bars, beats, units);
       if (step % STEPS_PER_BAR === 0) { // a bar starts: changes land here
         if (s.pendingVelocity) { s.velocity = s.pendingVelocity; s.pendingVelocity = null; }
         if (s.pendingOffset) { s.offset = s.pendingOffset; s.pendingOffset = null; }
+        s.playVelocity = s.playOffset = null;
+        if (s.fillVelocity) { // this bar plays the fill, once
+          s.playVelocity = withFill(s.velocity, s.fillVelocity, step);
+          s.playOffset = withFill(s.offset, s.fillOffset, step);
+          s.fillVelocity = s.fillOffset = null;
+        }
       }
-      var notes = notesAt(s.velocity, s.offset, step, 60000 / s.tempoBpm / 4);
+      var notes = notesAt(s.playVelocity || s.velocity, s.playOffset || s.offset, step, 60000 / s.tempoBpm / 4);
       for (var i = 0; i < notes.length; i++) emit(1, notes[i]);
       return step;
     },
@@ -139,6 +168,8 @@ function createGroove(emit) {
       else if (address === "/pong") setOnline(true);
       else if (address === "/pattern/row") row("velocity", args);
       else if (address === "/pattern/offset") row("offset", args);
+      else if (address === "/pattern/fill") fillRow("velocity", args);
+      else if (address === "/pattern/filloffset") fillRow("offset", args);
       else if (address === "/error") emit(3, ["set", "error " + args[0] + ": " + args[1]]);
     }
   };

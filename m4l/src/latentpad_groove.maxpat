@@ -1020,6 +1020,151 @@
       {
         "box": {
           "id": "obj-37",
+          "maxclass": "live.dial",
+          "numinlets": 1,
+          "numoutlets": 2,
+          "outlettype": [
+            "",
+            "float"
+          ],
+          "patching_rect": [
+            660.0,
+            150.0,
+            44.0,
+            48.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            390.0,
+            90.0,
+            44.0,
+            48.0
+          ],
+          "parameter_enable": 1,
+          "varname": "Swing",
+          "saved_attribute_attributes": {
+            "valueof": {
+              "parameter_longname": "Swing",
+              "parameter_shortname": "Swing",
+              "parameter_type": 0,
+              "parameter_mmin": 0.0,
+              "parameter_mmax": 1.0,
+              "parameter_unitstyle": 1,
+              "parameter_initial_enable": 1,
+              "parameter_initial": [
+                0.0
+              ],
+              "parameter_info": "Delays the off-beat 16ths: 0 = as the model plays them, 0.67 = triplet shuffle."
+            }
+          },
+          "annotation": "Delays the off-beat 16ths: 0 = as the model plays them, 0.67 = triplet shuffle.",
+          "annotation_name": "Swing"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-38",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            660.0,
+            210.0,
+            110.0,
+            22.0
+          ],
+          "text": "prepend swing"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-39",
+          "maxclass": "live.text",
+          "numinlets": 1,
+          "numoutlets": 2,
+          "outlettype": [
+            "",
+            ""
+          ],
+          "patching_rect": [
+            820.0,
+            150.0,
+            90.0,
+            18.0
+          ],
+          "text": "Fill next bar",
+          "mode": 0,
+          "presentation": 1,
+          "presentation_rect": [
+            240.0,
+            124.0,
+            90.0,
+            18.0
+          ],
+          "parameter_enable": 1,
+          "varname": "Fill",
+          "saved_attribute_attributes": {
+            "valueof": {
+              "parameter_longname": "Fill",
+              "parameter_shortname": "Fill",
+              "parameter_type": 2,
+              "parameter_mmin": 0,
+              "parameter_mmax": 1,
+              "parameter_enum": [
+                "off",
+                "on"
+              ],
+              "parameter_invisible": 2,
+              "parameter_info": "Plays a fill in the next bar, once; then the pattern carries on."
+            }
+          },
+          "annotation": "Plays a fill in the next bar, once; then the pattern carries on.",
+          "annotation_name": "Fill"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-40",
+          "maxclass": "newobj",
+          "numinlets": 2,
+          "numoutlets": 2,
+          "outlettype": [
+            "bang",
+            ""
+          ],
+          "patching_rect": [
+            820.0,
+            190.0,
+            40.0,
+            22.0
+          ],
+          "text": "sel 1"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-41",
+          "maxclass": "message",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            820.0,
+            215.0,
+            40.0,
+            22.0
+          ],
+          "text": "fill"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-42",
           "maxclass": "live.text",
           "numinlets": 1,
           "numoutlets": 2,
@@ -1065,7 +1210,7 @@
       },
       {
         "box": {
-          "id": "obj-38",
+          "id": "obj-43",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -1084,7 +1229,7 @@
       },
       {
         "box": {
-          "id": "obj-39",
+          "id": "obj-44",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -1102,7 +1247,7 @@
       },
       {
         "box": {
-          "id": "obj-40",
+          "id": "obj-45",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -1120,7 +1265,7 @@
       },
       {
         "box": {
-          "id": "obj-41",
+          "id": "obj-46",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 9,
@@ -1146,7 +1291,7 @@
       },
       {
         "box": {
-          "id": "obj-42",
+          "id": "obj-47",
           "maxclass": "newobj",
           "numinlets": 3,
           "numoutlets": 1,
@@ -1164,7 +1309,7 @@
       },
       {
         "box": {
-          "id": "obj-43",
+          "id": "obj-48",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -1182,7 +1327,7 @@
       },
       {
         "box": {
-          "id": "obj-44",
+          "id": "obj-49",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -1200,7 +1345,7 @@
       },
       {
         "box": {
-          "id": "obj-45",
+          "id": "obj-50",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 3,
@@ -1220,7 +1365,7 @@
       },
       {
         "box": {
-          "id": "obj-46",
+          "id": "obj-51",
           "maxclass": "newobj",
           "numinlets": 3,
           "numoutlets": 2,
@@ -1239,7 +1384,7 @@
       },
       {
         "box": {
-          "id": "obj-47",
+          "id": "obj-52",
           "maxclass": "newobj",
           "numinlets": 3,
           "numoutlets": 2,
@@ -1258,7 +1403,7 @@
       },
       {
         "box": {
-          "id": "obj-48",
+          "id": "obj-53",
           "maxclass": "newobj",
           "numinlets": 3,
           "numoutlets": 0,
@@ -1274,7 +1419,7 @@
       },
       {
         "box": {
-          "id": "obj-49",
+          "id": "obj-54",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -1292,7 +1437,7 @@
       },
       {
         "box": {
-          "id": "obj-50",
+          "id": "obj-55",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 0,
@@ -1771,7 +1916,7 @@
             0
           ],
           "destination": [
-            "obj-39",
+            "obj-1",
             0
           ]
         }
@@ -1783,7 +1928,7 @@
             0
           ],
           "destination": [
-            "obj-1",
+            "obj-40",
             0
           ]
         }
@@ -1807,32 +1952,8 @@
             0
           ],
           "destination": [
-            "obj-42",
+            "obj-1",
             0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-41",
-            1
-          ],
-          "destination": [
-            "obj-42",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-41",
-            2
-          ],
-          "destination": [
-            "obj-42",
-            2
           ]
         }
       },
@@ -1852,6 +1973,18 @@
         "patchline": {
           "source": [
             "obj-43",
+            0
+          ],
+          "destination": [
+            "obj-44",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-44",
             0
           ],
           "destination": [
@@ -1863,120 +1996,84 @@
       {
         "patchline": {
           "source": [
-            "obj-41",
+            "obj-45",
+            0
+          ],
+          "destination": [
+            "obj-46",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-46",
+            0
+          ],
+          "destination": [
+            "obj-47",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-46",
+            1
+          ],
+          "destination": [
+            "obj-47",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-46",
+            2
+          ],
+          "destination": [
+            "obj-47",
+            2
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-47",
+            0
+          ],
+          "destination": [
+            "obj-48",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-48",
+            0
+          ],
+          "destination": [
+            "obj-1",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-46",
             4
           ],
           "destination": [
-            "obj-44",
+            "obj-49",
             0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-44",
-            0
-          ],
-          "destination": [
-            "obj-1",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-1",
-            1
-          ],
-          "destination": [
-            "obj-45",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-45",
-            2
-          ],
-          "destination": [
-            "obj-46",
-            2
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-45",
-            1
-          ],
-          "destination": [
-            "obj-46",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-45",
-            0
-          ],
-          "destination": [
-            "obj-46",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-46",
-            0
-          ],
-          "destination": [
-            "obj-47",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-46",
-            1
-          ],
-          "destination": [
-            "obj-47",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-47",
-            0
-          ],
-          "destination": [
-            "obj-48",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-47",
-            1
-          ],
-          "destination": [
-            "obj-48",
-            1
           ]
         }
       },
@@ -1987,7 +2084,115 @@
             0
           ],
           "destination": [
+            "obj-1",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-1",
+            1
+          ],
+          "destination": [
             "obj-50",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-50",
+            2
+          ],
+          "destination": [
+            "obj-51",
+            2
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-50",
+            1
+          ],
+          "destination": [
+            "obj-51",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-50",
+            0
+          ],
+          "destination": [
+            "obj-51",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-51",
+            0
+          ],
+          "destination": [
+            "obj-52",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-51",
+            1
+          ],
+          "destination": [
+            "obj-52",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-52",
+            0
+          ],
+          "destination": [
+            "obj-53",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-52",
+            1
+          ],
+          "destination": [
+            "obj-53",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-54",
+            0
+          ],
+          "destination": [
+            "obj-55",
             0
           ]
         }
@@ -2055,6 +2260,16 @@
         0
       ],
       "obj-37": [
+        "Swing",
+        "Swing",
+        0
+      ],
+      "obj-39": [
+        "Fill",
+        "Fill",
+        0
+      ],
+      "obj-42": [
         "Write Clip",
         "To Clip",
         0

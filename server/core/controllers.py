@@ -29,6 +29,7 @@ LAST_PAD = "last"  # a CC's "pad": the pad the last mapped note triggered
 TARGETS = {
     "pad_x": ("pad",), "pad_y": ("pad",), "latent": ("pad", "axis"),
     "pattern_x": (), "pattern_y": (), "pattern_density": (), "pattern_temperature": (),
+    "pattern_swing": (), "pattern_fill": (),  # pattern_fill: a button, a fill on each press (value >= 64)
 }
 MODES = ("absolute", "relative")
 DEFAULT_LATENT_RANGE = (-3.0, 3.0)

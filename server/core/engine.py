@@ -17,8 +17,8 @@ import numpy as np
 from server.core.errors import ProtocolError
 from server.core.patterns import Controls
 from server.core.protocol import (LATENT_ABS_MAX, NPADS, PadCombine, PadLatent, PadMorph, PadRandom,
-                                  PadRender, PadVary, PadXY, PatternDensity, PatternRecall, PatternStore,
-                                  PatternTemperature, PatternXY, address_of)
+                                  PadRender, PadVary, PadXY, PatternDensity, PatternFill, PatternRecall,
+                                  PatternStore, PatternSwing, PatternTemperature, PatternXY, address_of)
 
 if TYPE_CHECKING:  # the type only: core never imports a higher room at run time
     from server.presets.bundle import Preset
@@ -75,6 +75,7 @@ class PatternJob:
     z: np.ndarray  # read-only groove latent
     controls: Controls
     address: str
+    fill: bool = False  # a one-bar fill (/pattern/fill), not a new pattern
 
 
 PATTERN_START_XY = (0.5, 0.5)
@@ -94,6 +95,7 @@ class Engine:
             PatternXY: self._pattern_move,
             PatternDensity: lambda r: self._controls.with_density(r.density, r.instrument),
             PatternTemperature: lambda r: self._controls.with_temperature(r.temperature),
+            PatternSwing: lambda r: self._controls.with_swing(r.swing),
         }
         self._handlers = {
             PadXY: self._xy,
@@ -196,6 +198,13 @@ class Engine:
         if groove is None:
             raise ProtocolError(address, f"preset {self._preset.name} has no groove model "
                                          "(groove.decoder); load a preset that has one")
+        if isinstance(request, PatternFill):
+            if groove.fill is None:
+                raise ProtocolError(address, f"preset {self._preset.name} has no groove.fill (a groove "
+                                             "model exported before fills were labelled); retrain or re-export it")
+            self._pattern_seq += 1
+            z = np.clip(xy_to_latent(groove.grid, *self._pattern_xy) + groove.fill, -LATENT_ABS_MAX, LATENT_ABS_MAX)
+            return PatternJob(self._pattern_seq, _frozen(z), self._controls, address, fill=True)
         self._controls = self._pattern_handlers[type(request)](request)
         self._pattern_seq += 1
         z = _frozen(xy_to_latent(groove.grid, *self._pattern_xy))

@@ -13,11 +13,14 @@ How the controls act (one fixed uniform draw `u` [9, 32] per seed):
 Temperature 0 is a plain threshold at p = 0.5; temperature 1 samples each step with the
 model's probability; raising a density only ever adds hits, lowering it only removes them,
 because `u` stays fixed while the controls move.
+
+Swing (0..1) delays every off-8th 16th (steps 1, 3, 5, ...) by swing * SWING_MAX_16THS on top
+of the decoded micro-timing (clipped to +-0.5): 0 = as decoded, 2/3 = triplet (shuffle) feel.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -26,6 +29,7 @@ STEPS_PER_BEAT = 4
 OFFSET_LIMIT = 0.5  # |offset| in 16ths
 DENSITY_GAIN = 2.0
 NEUTRAL_DENSITY = 0.5
+SWING_MAX_16THS = 0.5  # swing 1.0 delays the off-8th 16ths by half a 16th
 
 # (name, General MIDI note, the GM notes folded onto it when reading a MIDI clip).
 # One table for the corpus, the model's rows, the OSC `inst` index and the MIDI files.
@@ -52,15 +56,19 @@ class Controls:
     density: tuple = (NEUTRAL_DENSITY,) * NINST  # per instrument, in [0, 1]
     temperature: float = 0.0  # 0 = threshold; 1 = sample with the model's probabilities
     seed: int = 0
+    swing: float = 0.0  # 0 = as decoded; 1 = off-8th 16ths half a 16th late
 
     def with_density(self, value: float, instrument=None) -> "Controls":
         density = list(self.density)
         for i in range(NINST) if instrument is None else (instrument,):
             density[i] = float(value)
-        return Controls(tuple(density), self.temperature, self.seed)
+        return replace(self, density=tuple(density))
 
     def with_temperature(self, value: float) -> "Controls":
-        return Controls(self.density, float(value), self.seed)
+        return replace(self, temperature=float(value))
+
+    def with_swing(self, value: float) -> "Controls":
+        return replace(self, swing=float(value))
 
 
 @dataclass(frozen=True, eq=False)
@@ -94,7 +102,11 @@ def shape(hit_logits: np.ndarray, velocity: np.ndarray, offset: np.ndarray,
     threshold = float(controls.temperature) * _logit(noise(controls.seed, logits.shape))
     hits = logits + bias > threshold
     vel = np.clip(np.nan_to_num(np.asarray(velocity, dtype=np.float32)), 0.01, 1.0)
-    off = np.clip(np.nan_to_num(np.asarray(offset, dtype=np.float32)), -OFFSET_LIMIT, OFFSET_LIMIT)
+    off = np.nan_to_num(np.asarray(offset, dtype=np.float32))
+    if controls.swing:
+        off = off.copy()
+        off[:, 1::2] += np.float32(controls.swing * SWING_MAX_16THS)
+    off = np.clip(off, -OFFSET_LIMIT, OFFSET_LIMIT)
     return Pattern(np.where(hits, vel, 0.0).astype(np.float32), np.where(hits, off, 0.0).astype(np.float32))
 
 

@@ -22,7 +22,7 @@ from server.core.errors import ProtocolError
 from server.core.patterns import GM_NOTES, INSTRUMENTS, NINST
 from server.core.requests import (  # noqa: F401  (re-exported: callers import requests from here)
     Hello, Ping, PadXY, PadLatent, PadRandom, PadRender, PresetLoad, PresetList, Stats, PatternXY,
-    PatternDensity, PatternTemperature, PatternStore, PatternRecall, PadEncode, PadVary, PadMorph,
+    PatternDensity, PatternTemperature, PatternSwing, PatternFill, PatternChange, PatternCountIn, PatternStore, PatternRecall, PadEncode, PadVary, PadMorph,
     PadCombine, PadClassify, PadSave, SceneStore, SceneRecall,
     PadSimilar, LibraryRescan, PadTrigger, PadTransform, PadHumanize, PadWidth)
 
@@ -168,6 +168,20 @@ REQUESTS = {a.path: a for a in (
     Address("/pattern/temperature", (Arg("temperature", "f", 0.0, 2.0),), PatternTemperature, PATTERN_REPLY,
             "0 = the most likely pattern (threshold), 1 = sample with the model's probabilities "
             "(same seed, same pattern); replies the pattern's rows"),
+    Address("/pattern/swing", (Arg("swing", "f", 0.0, 1.0),), PatternSwing, PATTERN_REPLY,
+            "delay every off-8th 16th (steps 1, 3, 5, ...) by swing x 0.5 of a 16th on top of the "
+            "model's micro-timing: 0 = as decoded, 0.67 = triplet shuffle; replies the pattern's rows"),
+    Address("/pattern/fill", (), PatternFill, "/pattern/fill, /pattern/filloffset",
+            "a fill for the next bar, once: the groove decoded at the current point moved along the "
+            "preset's fill direction (groove.fill, learnt from labelled fills), its second bar; MIDI out "
+            "plays it in the next bar, then the pattern again. Replies one /pattern/fill and one "
+            "/pattern/filloffset per instrument; /error if the preset has no groove.fill"),
+    Address("/pattern/change", (Arg("now", "i", 0, 1),), PatternChange, "/pattern/change",
+            "when a new pattern starts: 0 = at the next bar line (default), 1 = now (the next 16th, "
+            "in phase: step s plays column s % 32); for MIDI out and, through the reply, the device"),
+    Address("/pattern/countin", (Arg("bars", "i", 0, 4),), PatternCountIn, "/pattern/countin",
+            "MIDI out: play bars bars of count-in (a side stick on every beat, the downbeat louder) from "
+            "the next bar line, then the pattern; 0 cancels one that has not started"),
     Address("/pattern/scene/store", (SCENE,), PatternStore, "/pattern/scene",
             "bookmark the pattern's point and controls (XY, densities, temperature) in a slot"),
     Address("/pattern/scene/recall", (SCENE,), PatternRecall, PATTERN_REPLY,
@@ -210,6 +224,13 @@ REPLIES = {r.path: r for r in (
           + "; apply at the next bar"),
     Reply("/pattern/offset", (Arg("instrument", "i"), Arg("offset", "f", count="any")),
           "the same instrument's micro-timing per step, in 16ths (-0.5..0.5, negative = early; 0 where no hit)"),
+    Reply("/pattern/fill", (Arg("instrument", "i"), Arg("velocity", "f", count="any")),
+          "one instrument's fill bar (16 steps), like /pattern/row; play it once in the next bar"),
+    Reply("/pattern/filloffset", (Arg("instrument", "i"), Arg("offset", "f", count="any")),
+          "the fill bar's micro-timing per step, like /pattern/offset"),
+    Reply("/pattern/change", (Arg("now", "i"),), "the change mode now: 0 = at the next bar, 1 = now"),
+    Reply("/pattern/countin", (Arg("bars", "i"),),
+          "the count-in armed (bars; 0 = none), or 0 when MIDI out is off (nothing to count in)"),
     Reply("/pattern/scene", (Arg("slot", "i"),), "the slot the pattern scene was stored in"),
     Reply("/preset", (Arg("name", "s"),), "the preset now serving; pads were reset"),
     Reply("/presets", (Arg("name", "s", count="any"),), "preset folder names (not validated)"),

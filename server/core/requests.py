@@ -83,6 +83,26 @@ class PatternTemperature:
 
 
 @dataclass(frozen=True)
+class PatternSwing:
+    swing: float
+
+
+@dataclass(frozen=True)
+class PatternFill:
+    pass
+
+
+@dataclass(frozen=True)
+class PatternChange:
+    now: int  # 0: new patterns start at the next bar line; 1: at the next step
+
+
+@dataclass(frozen=True)
+class PatternCountIn:
+    bars: int
+
+
+@dataclass(frozen=True)
 class PatternStore:
     slot: int
 

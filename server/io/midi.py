@@ -159,7 +159,9 @@ class MidiRouter:
                 old = self._ccs.get(key)
                 if old is not None:
                     self.counters["coalesced"] += 1
-                if b.mode == "relative":  # 1..63 up, 65..127 down (two's complement)
+                if b.target == "pattern_fill":  # a press is kept until the drain, whatever follows
+                    self._ccs[key] = max(old or 0.0, value / 127.0)
+                elif b.mode == "relative":  # 1..63 up, 65..127 down (two's complement)
                     ticks = value - 128 if value >= 64 else value
                     self._ccs[key] = ticks + (old or 0)
                 else:
@@ -223,6 +225,10 @@ class MidiRouter:
             self._pattern_xy = (moved(x), y) if b.target == "pattern_x" else (x, moved(y))
             return "/pattern/xy", self._pattern_xy
         controls = engine.controls
+        if b.target == "pattern_fill":
+            return ("/pattern/fill", ()) if value >= 0.5 else None
+        if b.target == "pattern_swing":
+            return "/pattern/swing", (min(max(moved(controls.swing), 0.0), 1.0),)
         if b.target == "pattern_density":
             current = controls.density[b.instrument if b.instrument is not None else 0]
             density = moved(current)

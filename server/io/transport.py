@@ -63,10 +63,22 @@ class Transport:
         log.info("clock %s at %.1f bpm; midi out %s; clock out %s", s.clock, self.clock.bpm,
                  OUT_PORT if s.midi_out else "off", CLOCK_OUT_PORT if s.clock_out else "off")
 
-    def play(self, pattern) -> None:
-        """A new pattern from the App (loop thread): lands at the next bar line."""
+    def play(self, pattern, now: bool = False) -> None:
+        """A new pattern from the App (loop thread): lands at the next bar line (`now`: next step)."""
         if self.sequencer is not None:
-            self.sequencer.set_pattern(pattern)
+            self.sequencer.set_pattern(pattern, now)
+
+    def fill(self, pattern) -> None:
+        """A fill (its second bar) for the next bar, once."""
+        if self.sequencer is not None:
+            self.sequencer.set_fill(pattern)
+
+    def count_in(self, bars: int) -> int:
+        """Arm a count-in on MIDI out; returns the bars armed (0 without --midi-out)."""
+        if self.sequencer is None:
+            return 0
+        self.sequencer.count_in(bars)
+        return bars
 
     def preset_changed(self, preset) -> None:
         """The new preset's drum map plays from the next note on (the pattern plays on)."""

@@ -77,6 +77,7 @@ class GrooveSpec:
     notes: tuple  # GM note per instrument (server.core.patterns.INSTRUMENTS order)
     grid: np.ndarray  # (rows, cols, latent_size) float32, read-only: the groove XY map
     training: Mapping
+    fill: Optional[np.ndarray] = None  # latent step toward the labelled fills (/pattern/fill)
 
 
 def _sha256(path: Path) -> str:
@@ -131,7 +132,7 @@ def load_bundle(folder) -> Preset:
     groove = values.pop("groove")
     if groove is not None:
         groove = GrooveSpec(groove["latent_size"], groove["notes"], groove["grid"],
-                            MappingProxyType(groove["training"]))
+                            MappingProxyType(groove["training"]), groove["fill"])
     diffusion = values.pop("diffusion")
     if diffusion is not None:
         diffusion = DiffusionSpec(diffusion["steps"], diffusion["guidance"],

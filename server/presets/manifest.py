@@ -223,7 +223,7 @@ def check_groove(raw: dict) -> dict | None:
     """The optional `groove` object: the drum-pattern model's sizes, instruments and XY map."""
     if "groove" not in raw:
         return None
-    groove = want_object(raw["groove"], "groove", GROOVE_KEYS)
+    groove = want_object(raw["groove"], "groove", GROOVE_KEYS, optional=("fill",))
     latent_size = want_int(groove["latent_size"], "groove.latent_size", 1, 512)
     if groove["instruments"] != list(INSTRUMENTS):
         raise PresetError("groove.instruments", f"must be {list(INSTRUMENTS)} (the server's 9 "
@@ -236,7 +236,9 @@ def check_groove(raw: dict) -> dict | None:
     training = want_object(groove["training"], "groove.training")
     for key in ("command", "data", "metrics", "parity"):
         get(training, key, "groove.training.")
-    return {"latent_size": latent_size, "notes": notes, "grid": grid, "training": training}
+    fill = (frozen(want_floats(groove["fill"], "groove.fill", latent_size, -10.0, 10.0))
+            if "fill" in groove else None)
+    return {"latent_size": latent_size, "notes": notes, "grid": grid, "training": training, "fill": fill}
 
 
 def check_diffusion_prior(raw: dict, models: dict) -> dict | None:

@@ -54,10 +54,11 @@ test("controls send the table's addresses with ints where it says i", () => {
   const d = make();
   d.api.hello(); d.api.alive(); d.api.osc("/hello", ["0.1.0", "default", 16]); d.api.alive();
   d.api.x(0.3); d.api.y(0.7); d.api.density(8, 0.4); d.api.temperature(1.5);
+  d.api.swing(0.4); d.api.fill();
   const seen = new Set();
   for (const [, address, ...args] of d.sent.filter((m) => m[0] === 0)) {
     const want = SENDS[address];
-    assert.ok(want, address);
+    assert.ok(address in SENDS, address);
     seen.add(address);
     assert.equal(args.length, want.length, address);
     args.forEach((v, i) => assert.ok(want[i] === "i" ? Number.isInteger(v) : Number.isFinite(v)));
@@ -86,13 +87,15 @@ test("offline after 3 silent alive ticks; /hello again brings it back", () => {
   // back online: the dials' values first, then the pattern at the current XY
   const density = GM_NOTES.map((_, i) => [0, "/pattern/density", i, i === 3 ? 0.8 : 0.5]);
   assert.deepEqual(d.sent.filter((m) => m[0] === 0),
-                   [...density, [0, "/pattern/temperature", 1.25], [0, "/pattern/xy", 0.2, 0.5]]);
+                   [...density, [0, "/pattern/temperature", 1.25], [0, "/pattern/swing", 0],
+                    [0, "/pattern/xy", 0.2, 0.5]]);
 });
 
 test("the state starts at DEFAULTS: sending every control's default on load changes nothing", () => {
   const d = make();
   const before = JSON.stringify(d.api.state);
   d.api.x(DEFAULTS.x); d.api.y(DEFAULTS.y); d.api.temperature(DEFAULTS.temperature);
+  d.api.swing(DEFAULTS.swing);
   GM_NOTES.forEach((_, i) => d.api.density(i, DEFAULTS.density));
   assert.equal(JSON.stringify(d.api.state), before);
   assert.deepEqual(d.api.state.density, GM_NOTES.map(() => DEFAULTS.density));
@@ -162,4 +165,33 @@ test("status line: the server's version and preset when online, then the last /e
   d.api.osc("/error", ["/pattern/xy", "no groove model"]);
   d.api.osc("/pong", [1]);
   assert.deepEqual(status(), [3, "set", "error /pattern/xy: no groove model"]);
+});
+
+test("a fill plays in the next bar once, then the pattern again", () => {
+  const d = make();
+  d.api.osc("/pattern/row", row(0, steps({0: 1, 16: 1})));
+  d.api.tick(1, 1, 0); // bar 1: the kick pattern is in
+  d.clear();
+  d.api.fill();
+  assert.deepEqual(d.sent, [[0, "/pattern/fill"]]);
+  d.api.osc("/pattern/fill", [1, ...Array.from({length: 16}, (_, t) => (t === 0 || t === 12 ? 1 : 0))]);
+  d.api.osc("/pattern/filloffset", [1, ...Array.from({length: 16}, () => 0)]);
+  d.clear();
+  d.api.tick(1, 4, 0); // step 12, still bar 1: no fill yet
+  assert.deepEqual(d.notes(), []);
+  d.api.tick(2, 1, 0); // bar 2 (step 16): the fill's snare replaces the kick
+  d.api.tick(2, 4, 0); // step 28 = fill step 12
+  assert.deepEqual(d.notes(), [[38, 127, 0], [38, 127, 0]]);
+  d.clear();
+  d.api.tick(3, 1, 0); // the next bar: the pattern again
+  assert.deepEqual(d.notes(), [[36, 127, 0]]);
+});
+
+test("swing sends /pattern/swing clamped, and is sent again on connect", () => {
+  const d = make();
+  d.api.swing(1.7);
+  assert.deepEqual(d.sent.at(-1), [0, "/pattern/swing", 1]);
+  d.clear();
+  d.api.osc("/hello", ["0.1.0", "default", 16]);
+  assert.ok(d.sent.some((m) => m[1] === "/pattern/swing" && m[2] === 1));
 });
