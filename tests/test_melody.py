@@ -113,6 +113,18 @@ def test_continuation_is_monophonic_inside_its_bars_and_keeps_the_opening_veloci
         assert {n.velocity for n in notes} <= {round(np.mean([n.velocity for n in OPENING]))}
 
 
+def test_the_continuation_starts_at_the_openings_length_or_the_next_bar_line(sampler):
+    from server.core.melody import TICKS_PER_BEAT, note_rows
+    rows = note_rows(OPENING)
+    for opening_beats, start_beats in ((0.0, 4.0), (8.0, 8.0), (6.0, 6.0)):
+        s = Sampling(bars=2, temperature=1.0, top_p=1.0, seed=2, opening_beats=opening_beats)
+        got = sampler.continue_melody(OPENING, s)
+        start, end = start_beats * TICKS_PER_BEAT, start_beats * TICKS_PER_BEAT + 2 * 4 * TICKS_PER_BEAT
+        drawn = sampler.sample(tokens(rows), int(rows[-1, 1]), 48, s, np.random.default_rng(2), end=end)
+        want = [(p, (on - start) / TICKS_PER_BEAT) for on, p, _ in drawn if on >= start]
+        assert [(n.pitch, n.start) for n in got] == want and want
+
+
 def test_key_constraint_keeps_every_pitch_in_the_scale(sampler):
     allowed = scale_mask(9, "minor_pentatonic")
     for seed in range(4):
@@ -180,9 +192,9 @@ def test_melody_continue_over_udp_chunked_both_ways_equals_the_sampler(melody_pr
         opening = [Note(60 + (i * 5) % 12, i * 0.25, 0.25, 90) for i in range(MELODY_NOTES_PER_CHUNK + 40)]
         head = dict(bars=16, temperature=1.0, top_p=0.95, seed=4)
         # the long opening in two datagrams, the second first: order does not matter
-        client.send("/melody/continue", 9, 1, 2, 16, 1.0, 0.95, 4, *_flat(opening[MELODY_NOTES_PER_CHUNK:]))
+        client.send("/melody/continue", 9, 1, 2, 16, 1.0, 0.95, 4, 0.0, *_flat(opening[MELODY_NOTES_PER_CHUNK:]))
         assert client.quiet(0.3) == []  # nothing until the opening is whole
-        client.send("/melody/continue", 9, 0, 2, 16, 1.0, 0.95, 4, *_flat(opening[:MELODY_NOTES_PER_CHUNK]))
+        client.send("/melody/continue", 9, 0, 2, 16, 1.0, 0.95, 4, 0.0, *_flat(opening[:MELODY_NOTES_PER_CHUNK]))
         got = _receive_melody(client, 9)
         want = sampler.continue_melody(opening, Sampling(**head))
         assert len(want) > 0
@@ -191,12 +203,12 @@ def test_melody_continue_over_udp_chunked_both_ways_equals_the_sampler(melody_pr
         # a key constraint for this client, then a short opening in one datagram
         client.send("/melody/key", 4, "major")
         assert client.expect("/melody/key") == (4, "major")
-        client.send("/melody/continue", 10, 0, 1, 2, 1.4, 1.0, 1, *_flat(OPENING))
+        client.send("/melody/continue", 10, 0, 1, 2, 1.4, 1.0, 1, 0.0, *_flat(OPENING))
         notes = _receive_melody(client, 10)
         assert notes and all(scale_mask(4, "major")[n.pitch] for n in notes)
         client.send("/melody/key", 0, "lydian")
         assert "unknown scale" in client.expect("/error")[1]
-        client.send("/melody/continue", 11, 1, 1, 2, 1.0, 0.9, 0, *_flat(OPENING))
+        client.send("/melody/continue", 11, 1, 1, 2, 1.0, 0.9, 0, 0.0, *_flat(OPENING))
         assert "chunk 1 is not below chunks 1" in client.expect("/error")[1]
     finally:
         client.close()
@@ -208,7 +220,7 @@ def test_melody_continue_without_a_melody_model_is_one_error(melody_presets, tmp
     client = proc.client()
     try:
         client.hello()
-        client.send("/melody/continue", 1, 0, 1, 4, 0.9, 0.9, 0, *_flat(OPENING))
+        client.send("/melody/continue", 1, 0, 1, 4, 0.9, 0.9, 0, 0.0, *_flat(OPENING))
         address, args = client.recv()
         assert address == "/error" and args[0] == "/melody/continue" and "no melody model" in args[1]
         assert client.quiet(0.3) == []

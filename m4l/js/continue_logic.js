@@ -8,8 +8,8 @@
 //   0 OSC message to [udpsend]                 e.g. /melody/continue 1 0 1 4 0.9 0.9 0 60 0 1 100
 //   1 online 0|1                                to the status [led]
 //   2 status text  set <words>                  to the status [live.comment]
-// Starts and lengths are in beats from the clip's start; the continuation starts at the first
-// bar line after the opening (4/4), so the next clip simply starts at its beat 0.
+// Starts and lengths are in beats from the clip's start; the clip's length goes too, so the
+// continuation starts where the clip ends: the next clip simply starts at its beat 0.
 
 var CHUNK_NOTES = 200; // server.core.protocol.MELODY_NOTES_PER_CHUNK
 var MAX_CHUNKS = 16;
@@ -20,17 +20,19 @@ var BEATS_PER_BAR = 4;
 // (tests/test_m4l_conformance.py checks the dials against it).
 var DEFAULTS = {"temperature": 0.9, "top_p": 0.9, "bars": 4, "seed": 0};
 
-var SENDS = {"/hello": "i", "/ping": "i", "/melody/continue": "iiiiffiiffi"};
+var SENDS = {"/hello": "i", "/ping": "i", "/melody/continue": "iiiiffififfi"};
 var RECEIVES = {"/hello": "ssi", "/pong": "i", "/melody": "iiiiffi", "/error": "ss"};
 
 function clamp(v, lo, hi) { return Math.min(hi, Math.max(lo, v)); }
 
 // Opening notes [pitch, start, length, velocity] -> /melody/continue argument lists, one per
-// datagram (request id, chunk, chunks, bars, temperature, top_p, seed, then the notes' groups).
-function continueMessages(request, notes, s) {
+// datagram (request id, chunk, chunks, bars, temperature, top_p, seed, the clip's length in beats,
+// then the notes' groups).
+function continueMessages(request, notes, s, lengthBeats) {
   var chunks = Math.max(1, Math.ceil(notes.length / CHUNK_NOTES)), out = [];
   for (var c = 0; c < chunks; c++) {
-    var msg = ["/melody/continue", request, c, chunks, s.bars, s.temperature, s.top_p, s.seed];
+    var msg = ["/melody/continue", request, c, chunks, s.bars, s.temperature, s.top_p, s.seed,
+               Math.max(0, Number(lengthBeats) || 0)];
     var part = notes.slice(c * CHUNK_NOTES, (c + 1) * CHUNK_NOTES);
     for (var i = 0; i < part.length; i++) {
       msg.push(clamp(Math.round(part[i][0]), 0, 127), Math.max(0, part[i][1]), Math.max(0, part[i][2]),
@@ -83,7 +85,7 @@ function readClip(LiveAPI) {
   }
   if (!notes) notes = parseNotes(clip.call("get_notes", 0, 0, length, 128));
   if (notes.length === 0) return {error: "the selected clip has no notes"};
-  return {notes: notes, slotPath: slot.unquotedpath};
+  return {notes: notes, slotPath: slot.unquotedpath, length: length};
 }
 
 // "live_set tracks 1 clip_slots 2" -> "live_set tracks 1 clip_slots 3"
@@ -174,7 +176,7 @@ function createContinue(emit, LiveAPI) {
       s.request = (s.request + 1) & 0x7fffffff;
       s.target = target;
       s.parts = {};
-      var msgs = continueMessages(s.request, read.notes, s);
+      var msgs = continueMessages(s.request, read.notes, s, read.length);
       for (var i = 0; i < msgs.length; i++) emit(0, msgs[i]);
       status("continuing " + read.notes.length + " notes by " + s.bars + " bars...");
       return msgs;

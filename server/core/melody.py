@@ -96,6 +96,7 @@ class MelodyContinue:
     temperature: float
     top_p: float
     seed: int
+    length: float  # the opening's length in beats (0 = up to the bar line after its last note)
     notes: tuple  # ((pitch, start, length, velocity), ...)
 
 

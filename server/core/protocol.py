@@ -175,13 +175,15 @@ REQUESTS = {a.path: a for a in (
                 Arg("request", "i", 0, 2 ** 31 - 1), Arg("chunk", "i", 0, MELODY_CHUNKS - 1),
                 Arg("chunks", "i", 1, MELODY_CHUNKS), Arg("bars", "i", 1, 16),
                 Arg("temperature", "f", 0.0, 2.0), Arg("top_p", "f", 0.0, 1.0), Arg("seed", "i"),
+                Arg("length", "f", 0.0, 4096.0),
                 Arg("notes", "iffi", count="groups", max_groups=MELODY_NOTES_PER_CHUNK, group=(
                     Arg("pitch", "i", 0, 127), Arg("start", "f", 0.0, 4096.0),
                     Arg("length", "f", 0.0, 256.0), Arg("velocity", "i", 0, 127)))),
             MelodyContinue, "/melody",
             "continue a melody with the preset's melody.decoder: the opening's notes (start and length "
-            "in beats, 4/4) in `chunks` datagrams of the same request id (chunk 0..chunks-1, any order; "
-            "bars, temperature, top_p and seed are read from the chunk that completes it), then `bars` bars are sampled off the "
+            "in beats, 4/4) and its length in beats (a clip's; 0 = up to the bar line after its last "
+            "note: the continuation starts there) in `chunks` datagrams of the same request id (chunk 0..chunks-1, any order; "
+            "bars, temperature, top_p, seed and length are read from the chunk that completes it), then `bars` bars are sampled off the "
             "receive path (temperature 0 = greedy; top_p 1 = no nucleus cut; same seed and opening, "
             "same notes; latest wins per client) from the first bar line after the opening; /error "
             "without a melody.decoder"),

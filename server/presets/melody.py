@@ -7,8 +7,8 @@ top-p (nucleus) from ONE seeded numpy Generator, so the same seed and opening gi
 notes. Temperature 0 is greedy (argmax). An optional key/scale mask removes pitches outside the
 scale before sampling. The line stays monophonic (a shift of 0 is never drawn after a note).
 
-Timing: the continuation starts at the first bar line at or after the opening's end (the last
-note's end, at least one bar: a clip's length) and stops at the first note starting `bars` bars
+Timing: the continuation starts at the opening's length when given (a clip's), else at the
+first bar line at or after the opening's end (the last note's end, at least one bar), and stops at the first note starting `bars` bars
 later; notes are cut at that end. Starts are returned in beats from the continuation's start.
 Velocity is not modelled (the corpus has none): every note gets the opening's mean velocity.
 Runs on a worker thread, never on the receive path.
@@ -39,6 +39,7 @@ class Sampling:
     key: Optional[int] = None  # tonic pitch class 0..11 (with scale)
     scale: str = "major"
     beats_per_bar: float = 4.0
+    opening_beats: float = 0.0  # the opening's length (a clip's); 0 = to the bar line after its end
 
 
 def draw(logits: np.ndarray, temperature: float, top_k: int, top_p: float, rng: np.random.Generator) -> int:
@@ -76,21 +77,16 @@ class MelodySampler:
         except Exception as exc:
             raise ModelError(f"melody decoder run failed: {exc}") from exc
 
-    def continue_melody(self, opening, s: Sampling) -> list:
-        bar = max(1, to_ticks(s.beats_per_bar))
-        rows = note_rows(opening, s.beats_per_bar)
-        tok = tokens(rows)
-        velocity = int(round(np.mean([n.velocity for n in opening]))) if opening else 100
-        opening_end = int((rows[:, 1] + rows[:, 2]).max()) if len(rows) else 0
-        start = max(bar, math.ceil(opening_end / bar) * bar) if len(rows) else 0
-        end = start + s.bars * bar
-        onset = int(rows[-1, 1]) if len(rows) else 0
-        rng = np.random.default_rng(s.seed)
+    def sample(self, tok: np.ndarray, onset: int, bar: int, s: Sampling, rng: np.random.Generator,
+               end: Optional[int] = None, max_notes: int = 0) -> list:
+        """Draw notes after the token steps `tok` (last onset `onset` ticks, bar length `bar`
+        ticks) until one starts at or after `end` or `max_notes` are drawn: [(onset, pitch, duration)]."""
         allowed = scale_mask(s.key, s.scale) if s.key is not None else None
         out = []
-        for _ in range(MAX_NOTES_PER_BAR * s.bars + 64):
+        limit = max_notes or MAX_NOTES_PER_BAR * s.bars + 64
+        while len(out) < limit:
             shift_l, pitch_l, dur_l = self.logits(tok)
-            if len(tok) > 1 or len(rows):
+            if tok[-1, 0] != BOS["shift"]:
                 shift_l = shift_l.copy()
                 shift_l[0] = -np.inf  # monophonic: no second note on the same onset
             if allowed is not None:
@@ -99,14 +95,26 @@ class MelodySampler:
             pitch = draw(pitch_l, s.temperature, s.top_k, s.top_p, rng)
             dur = draw(dur_l, s.temperature, s.top_k, s.top_p, rng) + 1
             onset += shift
-            if onset >= end:
+            if end is not None and onset >= end:
                 break
             step = np.array([[shift, pitch, dur - 1, min(onset % bar, MAX_POSITION - 1)]], dtype=np.int64)
             tok = np.concatenate([tok, step])[-self.window:]
-            if onset >= start:
-                length = min(dur, end - onset)
-                out.append(Note(pitch, (onset - start) / TICKS_PER_BEAT, length / TICKS_PER_BEAT, velocity))
+            out.append((onset, pitch, dur))
         return out
+
+    def continue_melody(self, opening, s: Sampling) -> list:
+        bar = max(1, to_ticks(s.beats_per_bar))
+        rows = note_rows(opening, s.beats_per_bar)
+        velocity = int(round(np.mean([n.velocity for n in opening]))) if opening else 100
+        opening_end = int((rows[:, 1] + rows[:, 2]).max()) if len(rows) else 0
+        start = max(bar, math.ceil(opening_end / bar) * bar) if len(rows) else 0
+        if s.opening_beats > 0:
+            start = max(to_ticks(s.opening_beats), int(rows[-1, 1]) + 1 if len(rows) else 0)
+        end = start + s.bars * bar
+        onset = int(rows[-1, 1]) if len(rows) else 0
+        drawn = self.sample(tokens(rows), onset, bar, s, np.random.default_rng(s.seed), end=end)
+        return [Note(pitch, (on - start) / TICKS_PER_BEAT, min(dur, end - on) / TICKS_PER_BEAT, velocity)
+                for on, pitch, dur in drawn if on >= start]
 
 
 __all__ = ["MelodySampler", "Sampling", "draw", "BOS", "FIELDS", "HEADS"]

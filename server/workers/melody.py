@@ -71,7 +71,7 @@ class MelodyService:
         opening = opening_notes(n for i in sorted(parts) for n in parts[i])
         tonic, scale = self._keys.get(sender, (-1, "major"))
         sampling = Sampling(bars=request.bars, temperature=request.temperature, top_p=request.top_p,
-                            seed=request.seed, key=None if tonic < 0 else tonic, scale=scale)
+                            seed=request.seed, opening_beats=request.length, key=None if tonic < 0 else tonic, scale=scale)
         client = self.app.client(sender)
 
         def done(key, notes, error):

@@ -49,7 +49,7 @@ test("clip notes are read sorted, muted ones left out, with Live 11+ and with th
     const d = make({major, failNewApi, slots: {"live_set tracks 1 clip_slots 2": {length: 4, notes: OPENING}}});
     const msgs = d.api.go();
     assert.equal(msgs.length, 1);
-    assert.deepEqual(msgs[0], ["/melody/continue", 1, 0, 1, 4, 0.9, 0.9, 0,
+    assert.deepEqual(msgs[0], ["/melody/continue", 1, 0, 1, 4, 0.9, 0.9, 0, 4,
                                60, 0, 1, 100, 62, 1, 0.5, 90, 64, 1.5, 0.5, 80]);
     const clip = d.live.made.find((m) => m.where === "live_set tracks 1 clip_slots 2 clip");
     const used = clip.calls.map((c) => c[0]);
@@ -59,18 +59,18 @@ test("clip notes are read sorted, muted ones left out, with Live 11+ and with th
 
 test("a long clip goes in chunks of CHUNK_NOTES notes, one request id, ints where the table says i", () => {
   const notes = Array.from({length: 450}, (_, i) => [60.4 + (i % 12), i * 0.25, 0.25, 99.6]);
-  const msgs = continueMessages(7, notes, {bars: 8, temperature: 1.2, top_p: 0.5, seed: 3});
+  const msgs = continueMessages(7, notes, {bars: 8, temperature: 1.2, top_p: 0.5, seed: 3}, 112.5);
   assert.equal(msgs.length, 3);
-  msgs.forEach((m, c) => assert.deepEqual(m.slice(0, 8), ["/melody/continue", 7, c, 3, 8, 1.2, 0.5, 3]));
-  assert.deepEqual(msgs.map((m) => (m.length - 8) / 4), [CHUNK_NOTES, CHUNK_NOTES, 50]);
+  msgs.forEach((m, c) => assert.deepEqual(m.slice(0, 9), ["/melody/continue", 7, c, 3, 8, 1.2, 0.5, 3, 112.5]));
+  assert.deepEqual(msgs.map((m) => (m.length - 9) / 4), [CHUNK_NOTES, CHUNK_NOTES, 50]);
   const tags = SENDS["/melody/continue"];
   for (const [, ...args] of msgs) {
     args.forEach((v, i) => {
-      const t = i < 7 ? tags[i] : tags[7 + ((i - 7) % 4)];
+      const t = i < 8 ? tags[i] : tags[8 + ((i - 8) % 4)];
       assert.ok(t === "i" ? Number.isInteger(v) : Number.isFinite(v), `${i} ${v}`);
     });
   }
-  assert.deepEqual(msgs[0].slice(8, 12), [60, 0, 0.25, 100]);
+  assert.deepEqual(msgs[0].slice(9, 13), [60, 0, 0.25, 100]);
 });
 
 test("the reply's chunks, in any order, go into the slot below as one clip of `bars` bars", () => {
