@@ -302,3 +302,22 @@ def test_latentpad_train_melody_fine_tunes_from_a_preset_and_adds_it(tmp_path):
     assert manifest["melody"]["training"]["steps"] == 6
     assert "latentpad train melody" in manifest["melody"]["training"]["command"]
     assert manifest["melody"]["model"]["d_model"] == 32  # the --from preset's size, not a new model
+
+
+def test_evaluation_measures_catch_loops_and_score_a_copy_as_zero_distance():
+    from export.melody.evaluate import Markov, distributions, loop_stats, repeat_opening, tv
+    loop = [(12 * k, 60 + (k % 2) * 2, 12) for k in range(24)]  # two notes forever
+    assert loop_stats(loop) == (True, pytest.approx(18 / 20))  # 23 steps, 20 4-grams, 2 distinct
+    rng = np.random.default_rng(0)
+    wander = [(12 * k, int(p), 12) for k, p in enumerate(rng.integers(50, 80, 24))]
+    stuck, rep = loop_stats(wander)
+    assert not stuck and rep < 0.1
+    opening = np.array([[60, 0, 12, 0], [64, 12, 6, 12], [67, 18, 6, 18]])
+    again = repeat_opening(opening, 4)
+    assert [p for _, p, _ in again] == [60, 64, 67, 60] and [o for o, _, _ in again] == [27, 39, 45, 54]
+    a = distributions(opening, again)
+    assert all(tv(x, x) == 0 for x in a) and tv(np.array([1.0, 0]), np.array([0, 1.0])) == 1
+    seqs = [tokens(np.array([[60 + (k % 3), 12 * k, 12, (12 * k) % 48] for k in range(20)]))]
+    chain = Markov(seqs)
+    assert np.argmax(chain.probs(1, 60)) == 61 and np.isclose(chain.probs(1, 60).sum(), 1)
+    assert chain.nll(seqs)["pitch"] < chain.nll([tokens(np.array([[70, 0, 12, 0], [40, 12, 12, 12]]))])["pitch"]

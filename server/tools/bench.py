@@ -40,6 +40,7 @@ SECTIONS = (
     ("audio", "server.tools.bench_audio"),
     ("pattern", "server.tools.bench_pattern"),
     ("midi", "server.tools.bench_midi"),
+    ("melody", "server.tools.bench_melody"),
 )
 
 
