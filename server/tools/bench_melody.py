@@ -4,12 +4,16 @@
    server subprocess over UDP, one request at a time (a new seed each): latency from the send
    to the last reply datagram.
 2. The same continuation in-process (server.presets.melody on onnxruntime), and with the same
-   weights in torch (read from the ONNX file by export.melody.train.init_weights; needs the
-   export extra) through the same sampler loop: the ratio says what the ONNX export buys.
+   weights in torch (read from the ONNX file; `python -m export.melody.bench_torch` in a
+   subprocess, so the server never imports torch; needs the export extra) through the same
+   sampler loop: the ratio says what the ONNX export buys.
 """
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 import tempfile
 import time
 
@@ -102,24 +106,11 @@ def _in_process(args, preset) -> dict:
     return _time(load_models(preset, args.device, args.threads).melody)
 
 
-class _TorchSession:
-    """onnxruntime's `run` over the torch model: the sampler loop cannot tell them apart."""
-
-    def __init__(self, model):
-        import torch
-        self.torch, self.model = torch, model.eval()
-
-    def run(self, names, feed):
-        with self.torch.no_grad():
-            return [t.numpy() for t in self.model(self.torch.from_numpy(feed["tokens"]))]
-
-
 def _torch(preset) -> dict:
-    try:
-        import torch
-        from export.melody.train import init_weights
-    except ImportError as exc:
-        return {"skipped": f"needs the export extra (torch): {exc}"}
-    from server.presets.melody import MelodySampler
-    torch.set_num_threads(1)
-    return _time(MelodySampler(_TorchSession(init_weights(preset.folder)), preset))
+    """export.melody.bench_torch in a subprocess: the server never imports torch."""
+    command = [sys.executable, "-m", "export.melody.bench_torch", str(preset.folder), "--runs", str(RUNS)]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    if done.returncode != 0:
+        return {"skipped": "torch side failed or is not installed (export extra): "
+                           + (done.stderr.strip().splitlines() or ["?"])[-1]}
+    return json.loads(done.stdout.strip().splitlines()[-1])
