@@ -321,3 +321,23 @@ def test_evaluation_measures_catch_loops_and_score_a_copy_as_zero_distance():
     chain = Markov(seqs)
     assert np.argmax(chain.probs(1, 60)) == 61 and np.isclose(chain.probs(1, 60).sum(), 1)
     assert chain.nll(seqs)["pitch"] < chain.nll([tokens(np.array([[70, 0, 12, 0], [40, 12, 12, 12]]))])["pitch"]
+
+
+def test_the_default_preset_continues_a_major_tune_mostly_in_its_key():
+    """The shipped model (presets/default melody.decoder) on an opening it never saw."""
+    from server.presets.bundle import load_preset
+    from server.presets.models import load_models
+    models = load_models(load_preset(REPO / "presets", "default"), "cpu", 1)
+    twinkle = [Note(p, i * 1.0, 1.0, 90) for i, p in enumerate([60, 60, 67, 67, 69, 69, 67])]
+    twinkle += [Note(p, 8 + i * 1.0, 1.0, 90) for i, p in enumerate([65, 65, 64, 64, 62, 62, 60])]
+    in_key = scale_mask(0, "major")
+    shares = []
+    for seed in range(4):
+        notes = models.melody.continue_melody(twinkle, Sampling(bars=4, temperature=0.9, top_p=0.9, seed=seed))
+        assert len(notes) >= 4 and all(0 <= n.start < 16 for n in notes)
+        shares.append(np.mean([in_key[n.pitch] for n in notes]))
+    assert np.mean(shares) >= 0.85, shares
+    training = read_manifest(REPO / "presets" / "default")["melody"]["training"]
+    assert training["parity"]["max_abs_diff_logits"] < 1e-3
+    table = training["metrics"]["continuations"]["table"]
+    assert table["model greedy (T 0)"]["stuck_in_loop"] > table["model top-p 0.9 (T 1.0)"]["stuck_in_loop"]
