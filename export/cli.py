@@ -124,6 +124,36 @@ def train_groove(args: argparse.Namespace) -> int:
     return 0
 
 
+def train_melody(args: argparse.Namespace) -> int:
+    _need_torch()
+    from export.melody import export_onnx, train
+
+    data = Path(args.data)
+    if not data.is_dir():
+        raise SystemExit(f"{data}: not a folder of .mid files")
+    name = args.name or data.resolve().name
+    run = Path(args.out or f"runs/melody-{name}")
+    start = Path(args.presets_dir) / args.start_from
+    init = [] if args.scratch or args.tiny else ["--init", str(start), "--lr", str(args.lr or 3e-4)]
+    ckpt = train.train(train.parser().parse_args([
+        "--data", str(data), "--out", str(run), "--steps", str(args.steps), "--device", args.device,
+        "--threads", str(args.threads), "--seed", str(args.seed), "--ckpt-every", str(max(10, args.steps // 4)),
+        *(["--resume"] if args.resume else []), *(["--tiny"] if args.tiny else []), *init]))
+    bundle = Path(args.bundle or run / "melody")
+    export_onnx.main(["--ckpt", str(ckpt), "--data", str(data), "--out", str(bundle),
+                      *(["--into", args.into] if args.into else []), "--command", _command(args)])
+    where = f"added to {args.into}" if args.into else (
+        f"in {bundle}; add it to a preset with: latentpad export melody --merge {bundle} --into presets/NAME")
+    print(f"melody model ready: {where}")
+    return 0
+
+
+def export_melody(args: argparse.Namespace) -> int:
+    _need_torch()
+    from export.melody import export_onnx
+    return export_onnx.main(args.rest)
+
+
 def train_prior(args: argparse.Namespace) -> int:
     _need_torch()
     from export.prior import train
@@ -195,6 +225,24 @@ def parser() -> argparse.ArgumentParser:
                          "hydrogen (Hydrogen's GM kits); tracks named like a drum (LMMS) are read by name. "
                          "The mapping used is printed")
     gr.set_defaults(run=train_groove)
+    me = tr.add_parser("melody", help="fine-tune the melody model on a folder of .mid melodies, then export it")
+    me.add_argument("data", help="a folder of .mid files (or a corpus folder from export.melody.corpus)")
+    me.add_argument("--name", help="name for the run (default: the folder's name)")
+    me.add_argument("--out", help="run folder for checkpoints (default runs/melody-<name>)")
+    me.add_argument("--bundle", help="where melody_decoder.onnx + melody.json go (default <run>/melody)")
+    me.add_argument("--into", help="also add the melody role to this existing preset bundle")
+    me.add_argument("--presets-dir", default=str(Path(__file__).resolve().parent.parent / "presets"))
+    me.add_argument("--from", dest="start_from", default="default", metavar="PRESET",
+                    help="the preset whose melody.decoder training starts from (default: default)")
+    me.add_argument("--scratch", action="store_true", help="train a new model instead of fine-tuning")
+    me.add_argument("--lr", type=float, default=None, help="peak learning rate (default 3e-4 fine-tuning)")
+    me.add_argument("--steps", type=int, default=400)
+    me.add_argument("--device", choices=("cpu", "cuda"), default="cpu")
+    me.add_argument("--threads", type=int, default=2)
+    me.add_argument("--seed", type=int, default=0)
+    me.add_argument("--resume", action="store_true")
+    me.add_argument("--tiny", action="store_true", help="a tiny new model, to check the path quickly")
+    me.set_defaults(run=train_melody)
     pr = tr.add_parser("prior", help="train a preset's latent diffusion prior on a folder of sounds and add it")
     pr.add_argument("data", help="a folder of one-shots (subfolders named by class are the classes), "
                                  "or a corpus folder from export.oneshot_data")
@@ -215,6 +263,9 @@ def parser() -> argparse.ArgumentParser:
     eg = ex.add_parser("groove", help="arguments as `python -m export.groove.export_onnx --help`")
     eg.add_argument("rest", nargs=argparse.REMAINDER)
     eg.set_defaults(run=export_groove)
+    em = ex.add_parser("melody", help="arguments as `python -m export.melody.export_onnx --help`")
+    em.add_argument("rest", nargs=argparse.REMAINDER)
+    em.set_defaults(run=export_melody)
     return ap
 
 

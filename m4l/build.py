@@ -35,13 +35,15 @@ HERE = Path(__file__).resolve().parent
 if __package__ in (None, ""):  # `python m4l/build.py`
     sys.path.insert(0, str(HERE.parent))
 
+from m4l.continue_patch import continue_  # noqa: E402
 from m4l.groove_patch import groove  # noqa: E402
 from m4l.patcher import BUILD_DATE_HFS  # noqa: E402
 from m4l.sampler_patch import sampler  # noqa: E402
 
 DEVICE_TYPES = {"instrument": b"iiii", "midi_effect": b"mmmm", "audio_effect": b"aaaa"}
 # name -> (patch function, device type)
-DEVICES = {"latentpad_sampler": (sampler, "instrument"), "latentpad_groove": (groove, "midi_effect")}
+DEVICES = {"latentpad_sampler": (sampler, "instrument"), "latentpad_groove": (groove, "midi_effect"),
+           "latentpad_continue": (continue_, "midi_effect")}
 JS_DIR = HERE / "js"
 FROZEN_META = 7
 FROZEN_HEADER_SIZE = 16

@@ -55,5 +55,5 @@ def draw(name: str) -> Path:
 
 
 if __name__ == "__main__":
-    for device in ("latentpad_sampler", "latentpad_groove"):
+    for device in ("latentpad_sampler", "latentpad_groove", "latentpad_continue"):
         print(draw(device).relative_to(HERE.parent))

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-DEVICES = ("latentpad_sampler.amxd", "latentpad_groove.amxd")
+DEVICES = ("latentpad_sampler.amxd", "latentpad_groove.amxd", "latentpad_continue.amxd")
 FOLDER = "latentpad"
 
 
@@ -74,7 +74,8 @@ def run(args: argparse.Namespace, platform: str = sys.platform, home: Path | Non
         print(f"installed {path}")
     print(f"In Live: Browser > User Library > {dest.name} (or Places > Add Folder… and pick {dest}).\n"
           "Drag latentpad_sampler onto a MIDI track; drag latentpad_groove onto a track with a Drum\n"
-          "Rack, before the Drum Rack. Start `latentpad serve` first: the status light comes on.")
+          "Rack, before the Drum Rack; drag latentpad_continue onto a melody track (select a clip,\n"
+          "press Continue). Start `latentpad serve` first: the status light comes on.")
     return 0
 
 

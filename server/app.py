@@ -29,6 +29,7 @@ from server.io.transport import Transport
 from server.presets.bundle import list_presets, load_preset
 from server.presets.models import Models, load_models
 from server.workers.diffusion import Diffusion
+from server.workers.melody import MelodyService
 from server.workers.pattern_worker import PatternFailed, PatternReady, PatternWorker, decode_pattern
 from server.workers.render import Failed, Rendered, RenderWorker
 from server.workers.similar import SimilarSearch
@@ -60,6 +61,7 @@ class App:
         self.space = SoundSpace(self, loop)
         self.library = SimilarSearch(self, loop)
         self.diffusion = Diffusion(self, loop)
+        self.melody = MelodyService(self, loop)  # /melody/continue, /melody/key
         self.transport = Transport(settings)  # the server's clock: serve --midi-out, --clock-out, --clock
         self.voices = None  # a server.io.audio.VoiceEngine in standalone audio mode (serve --audio)
         self.controller = None  # the MIDI ControllerMap in use (choke groups, pad names for voices)
@@ -71,7 +73,7 @@ class App:
             PadMorph: self.apply_pad, PadCombine: self.apply_pad, **self.space.handlers,
             **self.diffusion.handlers,  # /pad/random, /pad/vary (prior or Gaussian), /pad/transform
             PadTrigger: self._trigger,
-            **self.library.handlers,
+            **self.library.handlers, **self.melody.handlers,
             PresetLoad: self._preset_load, PresetList: self._preset_list,
             PatternXY: self._pattern, PatternDensity: self._pattern, PatternTemperature: self._pattern,
             PatternRecall: self._pattern, PatternStore: self._pattern_store,
@@ -262,6 +264,7 @@ class App:
         self.space.start()
         self.diffusion.start()
         self.library.start()
+        self.melody.start()
         self._start_transport()
         if s.midi_in or s.controller:
             from server.io.midi import start_midi
@@ -287,6 +290,7 @@ class App:
         self.space.close()
         self.diffusion.close()
         self.library.close()
+        self.melody.close()
         self._loader.stop()  # waits for a load still running (at most 5 s); its result is dropped
         if self._transport is not None:
             self._transport.close()

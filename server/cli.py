@@ -6,6 +6,7 @@
                       [--seed N] [--sample-rate HZ] -o out.wav
     latentpad pattern [--preset NAME] [--xy X Y] [--density D] [--temperature T] [--seed N]
                       [--bpm BPM] -o groove.mid
+    latentpad continue OPENING.mid -o next.mid [--bars N] [--temperature T] [--top-p P] [--seed N]
     latentpad classify FILE... [--preset NAME]
     latentpad kit     [--preset NAME] -o DIR [--sample-rate HZ] [--seed N]
     latentpad index   --library DIR [--preset NAME]
@@ -18,6 +19,7 @@
     latentpad fuzz    [--datagrams N] [--seed N] [--preset NAME]
     latentpad soak    [--minutes M | --seconds S] [--window S] [--load perform|install] [--json out.json]
     latentpad train oneshot|groove|prior DIR [--preset NAME] [--steps N] [--device cpu|cuda] [--resume]
+    latentpad train melody DIR [--preset NAME] [--steps N]
     latentpad export oneshot --ckpt C --data D --out presets/NAME
 """
 
@@ -304,6 +306,8 @@ COMMANDS = {
     "serve": Command("run the OSC server", _serve_args, _serve),
     "render": Command("render one one-shot to a WAV, offline", _render_args, _render),
     "pattern": Command("write a 2-bar drum pattern from the groove model to a .mid", _pattern_args, _pattern),
+    "continue": Command("continue a melody (.mid) with the preset's melody model, to a .mid",
+                        *_offline("continue_melody", "continue_cli")),
     "classify": Command("print class probabilities of sound files (needs an encoder)", *_offline("classify")),
     "kit": Command("render the 16 pads' start points to DIR/01_<class>.wav … for a Drum Rack", *_offline("kit")),
     "index": Command("index a sample library for similarity search (needs an encoder)",

@@ -22,8 +22,9 @@ import pytest
 from m4l import build
 
 ROOT = Path(__file__).resolve().parents[1]
-KINDS = {"latentpad_sampler": "instrument", "latentpad_groove": "midi_effect"}
-SCRIPTS = {"latentpad_sampler": "sampler_logic.js", "latentpad_groove": "groove_logic.js"}
+KINDS = {"latentpad_sampler": "instrument", "latentpad_groove": "midi_effect", "latentpad_continue": "midi_effect"}
+SCRIPTS = {"latentpad_sampler": "sampler_logic.js", "latentpad_groove": "groove_logic.js",
+           "latentpad_continue": "continue_logic.js"}
 
 
 def be32(data: bytes, at: int) -> int:

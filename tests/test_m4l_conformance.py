@@ -24,8 +24,9 @@ from m4l.patcher import Patcher
 from server.core.patterns import NEUTRAL_DENSITY, Controls
 
 M4L = Path(__file__).resolve().parents[1] / "m4l"
-DEVICES = ("latentpad_groove", "latentpad_sampler")
-JS = {"latentpad_sampler": M4L / "js" / "sampler_logic.js", "latentpad_groove": M4L / "js" / "groove_logic.js"}
+DEVICES = ("latentpad_groove", "latentpad_sampler", "latentpad_continue")
+JS = {"latentpad_sampler": M4L / "js" / "sampler_logic.js", "latentpad_groove": M4L / "js" / "groove_logic.js",
+      "latentpad_continue": M4L / "js" / "continue_logic.js"}
 PARAM_CLASSES = ("live.dial", "live.numbox", "live.text", "live.tab", "live.menu")
 
 # [KO] inlets and outlets of each class as Max creates it with no arguments. Left out: udpsend
@@ -66,7 +67,7 @@ HIDDEN = 2  # [CPU] its momentary live.text buttons (Record, DumpToDict) carry p
 FROZEN_META = 7  # [FT] FrozenTest.amxd's meta chunk (Test.amxd, unfrozen: 1; CPU Reporter: 0)
 MOMENTARY = {"latentpad_sampler": {"Random", "Vary", "Morph", "Play", "Transform", "Scene Store",
                                    "Scene Recall"},
-             "latentpad_groove": {"Write Clip", "Fill"}}
+             "latentpad_groove": {"Write Clip", "Fill"}, "latentpad_continue": {"Continue"}}
 
 
 def patch(device: str) -> dict:

@@ -24,7 +24,8 @@ from server.core.protocol import REPLIES, REQUESTS, request_signatures
 M4L = Path(__file__).resolve().parents[1] / "m4l"
 PATCHES = sorted((M4L / "src").glob("*.maxpat"))
 JS_FILES = {"latentpad_sampler": M4L / "js" / "sampler_logic.js",
-            "latentpad_groove": M4L / "js" / "groove_logic.js"}
+            "latentpad_groove": M4L / "js" / "groove_logic.js",
+            "latentpad_continue": M4L / "js" / "continue_logic.js"}
 
 
 def load(path: Path) -> dict:
@@ -47,9 +48,13 @@ def js_table(source: str, name: str) -> dict:
 
 
 def request_tags(path: str) -> set:
-    """Every type-tag string the server accepts for a request (optional args left off)."""
+    """Every type-tag string the server accepts for a request (optional args left off); a request
+    with a variadic tail of groups is written as its fixed tags then one group (`iiiiffi` + `iffi`)."""
     spec = REQUESTS[path]
-    assert all(a.count is None for a in spec.args), f"{path}: variadic requests are not sent by the devices"
+    tail = spec.args[-1] if spec.args and spec.args[-1].count else None
+    if tail is not None:
+        assert tail.group, f"{path}: only variadic groups are sent by the devices"
+        return {"".join(a.tag for a in spec.args[:-1]) + "".join(g.tag for g in tail.group)}
     return request_signatures(path)
 
 
@@ -64,7 +69,7 @@ def reply_tags(path: str) -> str:
 
 
 def test_both_devices_have_a_source_patch():
-    assert [p.stem for p in PATCHES] == ["latentpad_groove", "latentpad_sampler"]
+    assert [p.stem for p in PATCHES] == ["latentpad_continue", "latentpad_groove", "latentpad_sampler"]
 
 
 @pytest.mark.parametrize("path", PATCHES, ids=lambda p: p.stem)
@@ -172,10 +177,11 @@ def test_udpsend_targets_the_server_default_port(path):
 def test_devices_listen_on_different_reply_ports():
     ports = {p.stem: [b["text"].split()[1] for b in boxes(load(p)) if class_of(b) == "udpreceive"]
              for p in PATCHES}
-    assert ports == {"latentpad_groove": ["9002"], "latentpad_sampler": ["9001"]}
+    assert ports == {"latentpad_groove": ["9002"], "latentpad_sampler": ["9001"], "latentpad_continue": ["9003"]}
     sampler = (M4L / "js" / "sampler_logic.js").read_text()
     groove = (M4L / "js" / "groove_logic.js").read_text()
     assert "s.replyPort = 9001" in sampler and "replyPort: 9002" in groove
+    assert "replyPort: 9003" in (M4L / "js" / "continue_logic.js").read_text()
 
 
 def _reachable(patch: dict, start: str, avoid: frozenset = frozenset()) -> set:

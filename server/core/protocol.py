@@ -19,6 +19,7 @@ from pythonosc.osc_message_builder import OscMessageBuilder
 
 from server.core.config import PRESET_NAME_RE
 from server.core.errors import ProtocolError
+from server.core.melody import SCALES, MelodyContinue, MelodyKey
 from server.core.patterns import GM_NOTES, INSTRUMENTS, NINST
 from server.core.requests import (  # noqa: F401  (re-exported: callers import requests from here)
     Hello, Ping, PadXY, PadLatent, PadRandom, PadRender, PresetLoad, PresetList, Stats, PatternXY,
@@ -32,6 +33,8 @@ MAX_DATAGRAM = 8192  # every datagram we send stays strictly below this many byt
 SAMPLE_RATES_HZ = (8000, 11025, 16000, 22050, 24000, 32000, 44100, 48000, 88200, 96000,
                    176400, 192000)
 LATENT_ABS_MAX = 10.0
+MELODY_CHUNKS = 16  # datagrams one /melody/continue opening or /melody reply may span
+MELODY_NOTES_PER_CHUNK = 200  # notes per datagram: 200 x 16 bytes + tags stays well under 8 KB
 
 
 @dataclass(frozen=True)
@@ -187,6 +190,26 @@ REQUESTS = {a.path: a for a in (
     Address("/pattern/scene/recall", (SCENE,), PatternRecall, PATTERN_REPLY,
             "go back to a stored pattern point and its controls; replies the pattern's rows "
             "(/error for an empty slot)"),
+    Address("/melody/continue", (
+                Arg("request", "i", 0, 2 ** 31 - 1), Arg("chunk", "i", 0, MELODY_CHUNKS - 1),
+                Arg("chunks", "i", 1, MELODY_CHUNKS), Arg("bars", "i", 1, 16),
+                Arg("temperature", "f", 0.0, 2.0), Arg("top_p", "f", 0.0, 1.0), Arg("seed", "i"),
+                Arg("length", "f", 0.0, 4096.0),
+                Arg("notes", "iffi", count="groups", max_groups=MELODY_NOTES_PER_CHUNK, group=(
+                    Arg("pitch", "i", 0, 127), Arg("start", "f", 0.0, 4096.0),
+                    Arg("length", "f", 0.0, 256.0), Arg("velocity", "i", 0, 127)))),
+            MelodyContinue, "/melody",
+            "continue a melody with the preset's melody.decoder: the opening's notes (start and length "
+            "in beats, 4/4) and its length in beats (a clip's; 0 = up to the bar line after its last "
+            "note: the continuation starts there) in `chunks` datagrams of the same request id (chunk 0..chunks-1, any order; "
+            "bars, temperature, top_p, seed and length are read from the chunk that completes it), then `bars` bars are sampled off the "
+            "receive path (temperature 0 = greedy; top_p 1 = no nucleus cut; same seed and opening, "
+            "same notes; latest wins per client) from the first bar line after the opening; /error "
+            "without a melody.decoder"),
+    Address("/melody/key", (Arg("tonic", "i", -1, 11), Arg("scale", "s", pattern=re.compile(
+                r"[a-z][a-z_]{0,31}"), max_len=32)), MelodyKey, "/melody/key",
+            "keep this client's continuations in a scale: tonic pitch class (0 = C .. 11 = B; -1 = "
+            "no constraint) and scale name (" + ", ".join(SCALES) + "; /error for another name)"),
     Address("/preset/load", (PRESET_NAME,), PresetLoad, "/preset",
             "load and validate the bundle `presets/NAME` off the receive path; on success pads reset to the "
             "new preset's start points; on failure the old preset keeps serving and /error says why; latest "
@@ -232,6 +255,14 @@ REPLIES = {r.path: r for r in (
     Reply("/pattern/countin", (Arg("bars", "i"),),
           "the count-in armed (bars; 0 = none), or 0 when MIDI out is off (nothing to count in)"),
     Reply("/pattern/scene", (Arg("slot", "i"),), "the slot the pattern scene was stored in"),
+    Reply("/melody", (Arg("request", "i"), Arg("chunk", "i"), Arg("chunks", "i"),
+                      Arg("notes", "iffi", count="groups", max_groups=MELODY_NOTES_PER_CHUNK, group=(
+                          Arg("pitch", "i"), Arg("start", "f"), Arg("length", "f"), Arg("velocity", "i")))),
+          "the continuation of /melody/continue `request`: pitch:i start:f (beats from the "
+          "continuation's start: the first bar line after the opening) length:f (beats) velocity:i "
+          "groups in time order, over `chunks` datagrams (chunk 0..chunks-1; an empty continuation "
+          "is one datagram with no notes)"),
+    Reply("/melody/key", (Arg("tonic", "i"), Arg("scale", "s")), "the client's key constraint now"),
     Reply("/preset", (Arg("name", "s"),), "the preset now serving; pads were reset"),
     Reply("/presets", (Arg("name", "s", count="any"),), "preset folder names (not validated)"),
     Reply("/stats", (Arg("requests", "i"), Arg("renders", "i"), Arg("superseded", "i"),

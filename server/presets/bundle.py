@@ -31,7 +31,7 @@ from server.presets import manifest
 
 MANIFEST = "preset.json"
 MAX_MANIFEST_BYTES = 32 * 1024 * 1024
-ORT_DTYPES = {"float32": "tensor(float)"}
+ORT_DTYPES = {"float32": "tensor(float)", "int64": "tensor(int64)"}
 
 
 @dataclass(frozen=True)
@@ -62,12 +62,19 @@ class Preset:
     training: Mapping
     groove: Optional[GrooveSpec] = None  # the drum-pattern model, when the bundle has one
     diffusion: Optional[DiffusionSpec] = None  # the latent prior's sampler, when it has oneshot.prior
+    melody: Optional[MelodySpec] = None  # the melody decoder's window, when it has melody.decoder
 
 
 @dataclass(frozen=True)
 class DiffusionSpec:
     steps: int  # Euler steps of a full walk from noise
     guidance: float  # classifier-free guidance scale for class-conditioned draws
+    training: Mapping
+
+
+@dataclass(frozen=True)
+class MelodySpec:
+    window: int  # notes of context the melody.decoder sees (server.core.melody tokens)
     training: Mapping
 
 
@@ -137,7 +144,11 @@ def load_bundle(folder) -> Preset:
     if diffusion is not None:
         diffusion = DiffusionSpec(diffusion["steps"], diffusion["guidance"],
                                   MappingProxyType(diffusion["training"]))
+    melody = values.pop("melody")
+    if melody is not None:
+        melody = MelodySpec(melody["window"], MappingProxyType(melody["training"]))
     return Preset(
+        melody=melody,
         groove=groove,
         diffusion=diffusion,
         folder=folder,
@@ -164,15 +175,16 @@ def _check_side(role: str, side: str, declared: tuple, graph: list) -> None:
         if arg is None:
             raise PresetError(f"{field}.name", f"graph has no {side[:-1]} {name!r} "
                                                f"(graph has {', '.join(by_name)})")
-        if arg.type != ORT_DTYPES[manifest.DTYPE]:
-            raise PresetError(f"{field}.dtype", f"graph says {arg.type}, manifest says {manifest.DTYPE}")
+        dtype = manifest.TENSOR_DTYPES.get(name, manifest.DTYPE)
+        if arg.type != ORT_DTYPES[dtype]:
+            raise PresetError(f"{field}.dtype", f"graph says {arg.type}, manifest says {dtype}")
         graph_shape = list(arg.shape)
         if len(graph_shape) != len(shape):
             raise PresetError(f"{field}.shape", f"graph rank {len(graph_shape)} ({graph_shape}), "
                                                 f"manifest rank {len(shape)}")
         for axis, (want, got) in enumerate(zip(shape, graph_shape)):
             dynamic = not isinstance(got, int)
-            if (want == "batch") != dynamic or (not dynamic and got != want):
+            if (want in manifest.DYNAMIC_DIMS) != dynamic or (not dynamic and got != want):
                 raise PresetError(f"{field}.shape[{axis}]", f"manifest says {want!r}, graph says "
                                                             f"{got!r} (full graph shape {graph_shape})")
 

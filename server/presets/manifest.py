@@ -12,6 +12,7 @@ import re
 import numpy as np
 
 from server.core.errors import PresetError
+from server.core.melody import FIELDS as MELODY_FIELDS, HEADS as MELODY_HEADS, TICKS_PER_BEAT, VOCAB as MELODY_VOCAB
 from server.core.patterns import INSTRUMENTS, STEPS, STEPS_PER_BEAT
 
 SCHEMA = 1
@@ -21,7 +22,10 @@ MODEL_FILE_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,127}\.onnx")
 SHA256_RE = re.compile(r"[0-9a-fA-F]{64}")
 TOP_LEVEL = ("schema", "name", "description", "sample_rate_hz", "length_samples", "latent_size",
              "classes", "drum_map", "models", "xy_map", "latent_prior", "pads", "training")
-OPTIONAL_TOP_LEVEL = ("groove", "prior")
+OPTIONAL_TOP_LEVEL = ("groove", "prior", "melody")
+MELODY_KEYS = ("kind", "ticks_per_beat", "fields", "vocab", "window", "model", "training")
+DYNAMIC_DIMS = ("batch", "time")  # dims the graph leaves open
+TENSOR_DTYPES = {"tokens": "int64"}  # tensors that are not float32, by name
 PRIOR_KEYS = ("kind", "steps", "guidance", "training")
 GROOVE_KEYS = ("latent_size", "instruments", "drum_map", "steps", "steps_per_beat", "map", "training")
 GROOVE_ROLES = ("groove.decoder", "groove.encoder")
@@ -44,6 +48,8 @@ ROLE_IO = {
     "oneshot.prior": ((("x", ("batch", "latent_size")), ("t", ("batch", 1)),
                        ("class_onehot", ("batch", "classes"))),
                       (("velocity", ("batch", "latent_size")),)),
+    "melody.decoder": ((("tokens", ("batch", "time", len(MELODY_FIELDS))),),
+                       tuple((f"{h}_logits", ("batch", MELODY_VOCAB[h] - 1)) for h in MELODY_HEADS)),
 }
 
 
@@ -126,7 +132,7 @@ def check_drum_map(raw: dict, classes: tuple) -> dict:
 def expected_io(role: str, sizes: dict) -> tuple:
     """The role's (inputs, outputs) with dims resolved: ((name, ("batch", 32)), ...)."""
     def resolve(tensors):
-        return tuple((name, tuple(d if d == "batch" or isinstance(d, int) else sizes[d] for d in shape))
+        return tuple((name, tuple(d if d in DYNAMIC_DIMS or isinstance(d, int) else sizes[d] for d in shape))
                      for name, shape in tensors)
     inputs, outputs = ROLE_IO[role]
     return resolve(inputs), resolve(outputs)
@@ -142,8 +148,9 @@ def check_tensors(value, field: str, expected: tuple) -> tuple:
         if tensor["shape"] != list(shape):
             raise PresetError(f"{at}.shape", f"must be {list(shape)} for this preset's sizes, "
                                              f"got {tensor['shape']!r}")
-        if tensor["dtype"] != DTYPE:
-            raise PresetError(f"{at}.dtype", f"must be {DTYPE!r}, got {tensor['dtype']!r}")
+        dtype = TENSOR_DTYPES.get(name, DTYPE)
+        if tensor["dtype"] != dtype:
+            raise PresetError(f"{at}.dtype", f"must be {dtype!r}, got {tensor['dtype']!r}")
     return expected
 
 
@@ -172,6 +179,9 @@ def check_models(raw: dict, sizes: dict) -> dict:
             raise PresetError(f"models.{role}", "needs the top-level `groove` object (docs/preset.md)")
     if has_groove and "groove.decoder" not in models:
         raise PresetError("models.groove.decoder", "missing: a preset with a `groove` object needs it")
+    if ("melody.decoder" in models) != ("melody" in raw):
+        raise PresetError("melody" if "melody.decoder" in models else "models.melody.decoder",
+                          "missing: the melody.decoder model and the `melody` object go together")
     return {role: check_model_entry(role, entry, sizes) for role, entry in models.items()}
 
 
@@ -260,6 +270,28 @@ def check_diffusion_prior(raw: dict, models: dict) -> dict | None:
     return {"steps": steps, "guidance": guidance, "training": training}
 
 
+def check_melody(raw: dict) -> dict | None:
+    """The optional `melody` object: the CP tokeniser the decoder was trained with (it must be
+    the server's, server.core.melody) and its context window."""
+    if "melody" not in raw:
+        return None
+    melody = want_object(raw["melody"], "melody", MELODY_KEYS)
+    if melody["kind"] != "cp_transformer":
+        raise PresetError("melody.kind", f"must be 'cp_transformer', got {melody['kind']!r}")
+    want_int(melody["ticks_per_beat"], "melody.ticks_per_beat", TICKS_PER_BEAT, TICKS_PER_BEAT)
+    if melody["fields"] != list(MELODY_FIELDS):
+        raise PresetError("melody.fields", f"must be {list(MELODY_FIELDS)}, got {melody['fields']!r}")
+    vocab = want_object(melody["vocab"], "melody.vocab", MELODY_FIELDS)
+    for f in MELODY_FIELDS:
+        want_int(vocab[f], f"melody.vocab.{f}", MELODY_VOCAB[f], MELODY_VOCAB[f])
+    window = want_int(melody["window"], "melody.window", 1, 4096)
+    want_object(melody["model"], "melody.model")
+    training = want_object(melody["training"], "melody.training")
+    for key in ("command", "data", "parity"):
+        get(training, key, "melody.training.")
+    return {"window": window, "training": training}
+
+
 def check_prior(raw: dict, latent_size: int) -> tuple:
     prior = want_object(raw["latent_prior"], "latent_prior", ("mean", "std"))
     mean = want_floats(prior["mean"], "latent_prior.mean", latent_size)
@@ -319,5 +351,5 @@ def check_manifest(raw, folder_name: str) -> dict:
         "drum_map": check_drum_map(raw, classes), "models": models,
         "xy_grid": grid, "class_regions": regions, "prior_mean": mean, "prior_std": std,
         "pad_starts": check_pads(raw), "training": check_training(raw), "groove": groove,
-        "diffusion": check_diffusion_prior(raw, models),
+        "diffusion": check_diffusion_prior(raw, models), "melody": check_melody(raw),
     }

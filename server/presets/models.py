@@ -16,6 +16,7 @@ import onnxruntime as ort
 
 from server.core.errors import ModelError
 from server.presets.bundle import Preset, check_graph_io
+from server.presets.melody import MelodySampler, Sampling
 from server.presets.prior import PriorSampler
 from server.presets.runtime import CUDA, choose_providers, session_options
 
@@ -128,6 +129,7 @@ class Models:
     decoder_warm_ms: float  # median batch-1 decoder time after warm-up
     groove: Optional[GrooveDecoder] = None  # when the preset has a groove.decoder
     prior: Optional[PriorSampler] = None  # when the preset has a oneshot.prior (diffusion)
+    melody: Optional[MelodySampler] = None  # when the preset has a melody.decoder
 
 
 def _warm_up(decoder: Decoder) -> float:
@@ -161,5 +163,9 @@ def load_models(preset: Preset, device: str = "auto", threads: int = 2) -> Model
         prior = PriorSampler(_session(preset, "oneshot.prior", providers, 1), preset)
         for _ in range(WARMUP_RUNS):
             prior.draw(np.zeros(preset.latent_size, np.float32), 0)
+    melody = None
+    if "melody.decoder" in preset.models:  # one note per run, a small transformer: one thread
+        melody = MelodySampler(_session(preset, "melody.decoder", providers, 1), preset)
+        melody.continue_melody([], Sampling(bars=1))
     log.info("preset %s: decoder %.2f ms warm on %s", preset.name, warm_ms, decoder.provider)
-    return Models(preset, decoder, encoder, decoder.provider, warm_ms, groove, prior)
+    return Models(preset, decoder, encoder, decoder.provider, warm_ms, groove, prior, melody)

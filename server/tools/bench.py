@@ -41,6 +41,7 @@ SECTIONS = (
     ("pattern", "server.tools.bench_pattern"),
     ("midi", "server.tools.bench_midi"),
     ("gpu", "server.tools.bench_gpu"),
+    ("melody", "server.tools.bench_melody"),
 )
 
 

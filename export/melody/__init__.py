@@ -1,0 +1,1 @@
+"""Melody continuation: a small compound-word (CP) transformer over monophonic folk melodies."""
