@@ -101,8 +101,13 @@ def unseen_sheet(bundle: Path, data: Path, out: Path, per_class: int = 2, seed: 
     audio = np.load(data / "unseen.npy", allow_pickle=False)
     index = json.loads((data / "index.json").read_text())["unseen"]
     rng = np.random.default_rng(seed)
-    cols = [(k, i) for k, c in enumerate(classes)
-            for i in [j for j, e in enumerate(index) if e["label"] == c][:per_class]]
+    sources_ = sorted({e["source"] for e in index})
+    cols = []
+    for k, c in enumerate(classes):  # one hit of each held-out source per class, then fill
+        rows = [j for j, e in enumerate(index) if e["label"] == c]
+        first = [next(j for j in rows if index[j]["source"] == src) for src in sources_
+                 if any(index[j]["source"] == src for j in rows)]
+        cols += [(k, i) for i in (first + [j for j in rows if j not in first])[:per_class]]
     fig, axes = plt.subplots(3, len(cols), figsize=(1.5 * len(cols), 4.4))
     for j, (k, i) in enumerate(cols):
         mu = models.encoder.encode(audio[i:i + 1])[0]
