@@ -46,8 +46,10 @@ def load_corpus(data: Path, cfg: OneshotConfig, split: str = "train", lazy: bool
         return audio.astype(np.float32), labels
     report = shards.update(data, cfg.sample_rate_hz, cfg.length, shard_label)
     if not report.hits:
-        raise SystemExit(f"{data}: no sound file (WAV, AIFF, FLAC, OGG) could be read as a one-shot"
-                         f" ({len(report.skipped)} skipped)")
+        if not report.skipped:
+            raise SystemExit(f"{data}: no sound files (WAV, AIFF, FLAC, OGG) found")
+        raise SystemExit(f"{data}: none of the {len(report.skipped)} sound files found could be read as a "
+                         f"one-shot (first: {Path(report.skipped[0][0]).name}: {report.skipped[0][1]})")
     for path, why in report.skipped:
         print(f"skipping {Path(path).name}: {why}", file=sys.stderr)
     if report.decoded:
