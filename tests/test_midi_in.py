@@ -220,7 +220,7 @@ def test_devices_lists_jack_ports_and_audio_and_maps(jack):
     assert "Jack: virtual ports yes" in text and "fakectl:pads" in text
     assert "serve --midi-in would use: Jack" in text
     assert "system (JACK Audio Connection Kit)" in text and "48000 Hz" in text
-    assert "push2: 16 notes, 9 CCs" in text
+    assert "push2: 16 notes, 11 CCs" in text
     out.delete()
 
 
