@@ -273,7 +273,8 @@ def _bench(args) -> int:
 # --- train / export: the torch side, in export/; handed over whole, imported only when used ------
 TRAINS = {"oneshot": "the one-shot VAE on a folder of sounds, then a preset bundle",
           "groove": "the drum-pattern VAE on a folder of MIDI clips",
-          "prior": "a preset's latent diffusion prior on a folder of sounds (settles its XY map)"}
+          "prior": "a preset's latent diffusion prior on a folder of sounds (settles its XY map)",
+          "melody": "fine-tune a preset's melody model on a folder of .mid files"}
 EXPORTS = {"oneshot": "a one-shot checkpoint to a preset bundle",
            "groove": "a groove checkpoint to ONNX files, or into a preset"}
 

@@ -196,11 +196,11 @@ def test_render_flag_errors_name_the_flag_not_an_osc_address(presets_dir, tmp_pa
 def test_train_help_lists_the_models():
     out = latentpad("train", "--help")
     assert out.returncode == 0
-    for model in ("oneshot", "groove", "prior"):
+    for model in ("oneshot", "groove", "prior", "melody"):
         assert re.search(rf"^\s+{model}\s+\S", out.stdout, re.M), out.stdout
     assert "rest" not in out.stdout
-    out = latentpad("train", "melody", "x")
-    assert out.returncode == 2 and "choose from 'oneshot', 'groove', 'prior'" in out.stderr
+    out = latentpad("train", "banjo", "x")
+    assert out.returncode == 2 and "choose from 'oneshot', 'groove', 'prior', 'melody'" in out.stderr
 
 
 def test_every_doc_is_reachable_from_the_readme():
