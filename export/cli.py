@@ -39,7 +39,7 @@ def _remove_if_empty(top: Path | None) -> None:
 
 
 def _train(train, data: Path, run: Path, args: argparse.Namespace, *extra: str) -> Path:
-    """Run a model's own training script (`train`: export.oneshot.train or export.groove.train).
+    """Run a model's own training script (`train`: export.oneshot.train, .groove.train, .melody.train).
     A run that fails before it writes anything leaves no empty run folder behind."""
     created = _new_folders(run)
     try:
@@ -135,10 +135,7 @@ def train_melody(args: argparse.Namespace) -> int:
     run = Path(args.out or f"runs/melody-{name}")
     start = Path(args.presets_dir) / args.start_from
     init = [] if args.scratch or args.tiny else ["--init", str(start), "--lr", str(args.lr or 3e-4)]
-    ckpt = train.train(train.parser().parse_args([
-        "--data", str(data), "--out", str(run), "--steps", str(args.steps), "--device", args.device,
-        "--threads", str(args.threads), "--seed", str(args.seed), "--ckpt-every", str(max(10, args.steps // 4)),
-        *(["--resume"] if args.resume else []), *(["--tiny"] if args.tiny else []), *init]))
+    ckpt = _train(train, data, run, args, "--ckpt-every", str(max(10, args.steps // 4)), *init)
     bundle = Path(args.bundle or run / "melody")
     export_onnx.main(["--ckpt", str(ckpt), "--data", str(data), "--out", str(bundle),
                       *(["--into", args.into] if args.into else []), "--command", _command(args)])
