@@ -20,26 +20,8 @@ TEMPERATURE, TOP_P, BARS, SEED = 0.9, 0.9, 4, 0
 
 def continue_() -> dict:
     p = Patcher(width=264)
-    logic = p.obj(f"js {SCRIPT}", 40, 400, 300, outlets=3)
-    send = p.obj(f"udpsend 127.0.0.1 {SERVER_PORT}", 40, 450, 140)
-    recv = p.obj(f"udpreceive {REPLY_PORT}", 40, 350, 110)
-    p.connect(recv, 0, logic)
-    p.connect(logic, 0, send)
-
-    device = p.obj("live.thisdevice", 400, 250)
-    start = p.obj("t b b", 400, 280, 50)
-    hello = p.msg("hello", 400, 310, 50)
-    alive = p.obj("metro 1000", 480, 310, 70)
-    p.connect(device, 0, start)
-    p.connect(start, 1, alive)
-    p.connect(start, 0, hello)
-    p.connect(hello, 0, logic)
-    p.connect(alive, 0, logic)
-
-    led = p.ui("led", 40, 500, (8, 8, 16, 16))
-    status = p.ui("live.comment", 80, 500, (28, 8, 228, 16), text="offline")
-    p.connect(logic, 1, led)
-    p.connect(logic, 2, status)
+    logic = p.server_link(SCRIPT, 3, SERVER_PORT, REPLY_PORT, led_outlet=1, status_outlet=2,
+                          status_width=228)
 
     def control(ui_id: str, message: str, x: float, y: float) -> None:
         box = p.obj("prepend " + message, x, y, 110)

@@ -119,6 +119,33 @@ class Patcher:
         for a, b in zip(ids, ids[1:]):
             self.connect(a, 0, b, 0)
 
+    def server_link(self, script: str, outlets: int, server_port: int, reply_port: int,
+                    led_outlet: int, status_outlet: int, status_width: float) -> str:
+        """The JS wired to the server, as the Groove and Continue devices have it: [udpreceive] into
+        the JS, its outlet 0 to [udpsend]; at load, `hello` then a 1 s tick (the status light
+        stays honest); an LED and a status line fed by the given outlets. Returns the JS's id."""
+        logic = self.obj(f"js {script}", 40, 400, 300, outlets=outlets)
+        send = self.obj(f"udpsend 127.0.0.1 {server_port}", 40, 450, 140)
+        recv = self.obj(f"udpreceive {reply_port}", 40, 350, 110)
+        self.connect(recv, 0, logic)
+        self.connect(logic, 0, send)
+
+        device = self.obj("live.thisdevice", 400, 250)
+        start = self.obj("t b b", 400, 280, 50)
+        hello = self.msg("hello", 400, 310, 50)
+        alive = self.obj("metro 1000", 480, 310, 70)
+        self.connect(device, 0, start)
+        self.connect(start, 1, alive)
+        self.connect(start, 0, hello)
+        self.connect(hello, 0, logic)
+        self.connect(alive, 0, logic)
+
+        led = self.ui("led", 40, 500, (8, 8, 16, 16))
+        status = self.ui("live.comment", 80, 500, (28, 8, status_width, 16), text="offline")
+        self.connect(logic, led_outlet, led)
+        self.connect(logic, status_outlet, status)
+        return logic
+
     def parameters(self) -> dict:
         """The patcher's `parameters` block: box id -> [long name, short name, 0]."""
         table = {}
