@@ -10,7 +10,8 @@ accuracy on the unseen real hits is its leave-source-out accuracy, the ceiling e
 figure is read against. The model was not tuned against this judge. Per class:
 
 - `encode`: how often the judge names an encode -> render as the original's class, and its ratio
-  to how often it names the originals right (the ceiling);
+  to how often it names the originals right (the ceiling); beside it the same for each hit's
+  nearest training sound (retrieval, the baseline);
 - `retrieval`: how often the render is closer to the original than the nearest training sound is
   (log-mel, 64 bands, both sides peak-normalised, floor 80 dB below the original's peak);
 - `draws`: 40 prior draws per class, how often the judge names the class asked for, beside the
@@ -38,20 +39,6 @@ DRAWS_PER_CLASS = 40
 PAIRS_CAP = 60  # sounds per class for the within-class spread (pairs grow as n^2)
 
 
-def _peak_norm(x: np.ndarray) -> np.ndarray:
-    return x / np.maximum(np.abs(x).max(axis=-1, keepdims=True), 1e-6)
-
-
-def _spread(mel: np.ndarray) -> float:
-    """Mean log-mel distance (dB) between two different rows of mel [n, F, M]."""
-    d = []
-    for i in range(len(mel)):
-        floor = mel[i].max() - 80.0
-        for j in range(i + 1, len(mel)):
-            d.append(np.abs(np.maximum(mel[j], floor) - np.maximum(mel[i], floor)).mean())
-    return float(np.mean(d)) if d else float("nan")
-
-
 def _batched(fn, x: np.ndarray, size: int = 32) -> np.ndarray:
     return np.concatenate([fn(x[i:i + size]) for i in range(0, len(x), size)])
 
@@ -72,9 +59,9 @@ def evaluate(preset_dir: Path, data: Path, split: str = "unseen", seed: int = 0,
     entries = [e for e in index[split] if e["label"]]
     # packages share samples (two GM soundfonts, 808 hits everywhere): a held-out hit whose
     # nearest training sound is a near-copy was heard in training; `min_nn_db` leaves those out
-    nn_db = metrics.nearest_neighbour_distance_db(_peak_norm(audio), _peak_norm(train_audio), sr)
+    nn_db, nn_at = metrics.nearest_neighbour(metrics.peak_normalise(audio), metrics.peak_normalise(train_audio), sr)
     fresh = nn_db >= min_nn_db
-    audio, labels, nn_db = audio[fresh], labels[fresh], nn_db[fresh]
+    audio, labels, nn_db, nn_at = audio[fresh], labels[fresh], nn_db[fresh], nn_at[fresh]
     entries = [e for e, f in zip(entries, fresh) if f]
 
     out: dict = {"preset": preset_dir.name, "split": split,
@@ -90,14 +77,17 @@ def evaluate(preset_dir: Path, data: Path, split: str = "unseen", seed: int = 0,
     mu = _batched(lambda x: models.encoder.encode(x)[0], audio)
     renders = _batched(models.decoder.render, mu)
     encoded = per_class_accuracy(judge.label(renders), labels, classes)
+    retrieved = per_class_accuracy(judge.label(train_audio[nn_at]), labels, classes)
     out["encode"] = {
         "judged_as_original_class": encoded,
+        "baseline_nearest_training_sound": dict(retrieved, note="the judge on each hit's nearest training "
+                                                 "sound (log-mel, peak-normalised): retrieval instead of the model"),
         "ratio_to_ceiling": round(encoded["overall"] / ceiling["overall"], 3),
         "ratio_to_ceiling_per_class": {c: round(encoded["per_class"][c][0] / max(ceiling["per_class"][c][0], 1e-6), 3)
                                        for c in encoded["per_class"]}}
 
     # reconstruction against retrieval, both sides peak-normalised
-    model_db = metrics.log_mel_distance_db(_peak_norm(renders), _peak_norm(audio), sr)
+    model_db = metrics.log_mel_distance_db(metrics.peak_normalise(renders), metrics.peak_normalise(audio), sr)
     wins = model_db < nn_db
     out["retrieval"] = {
         "model_log_mel_db": round(float(model_db.mean()), 3), "nearest_training_db": round(float(nn_db.mean()), 3),
@@ -125,8 +115,8 @@ def evaluate(preset_dir: Path, data: Path, split: str = "unseen", seed: int = 0,
             overall.append(hit)
             cut_draws += [hygiene.is_cut(x, sr) for x in drawn]
             real = audio[labels == k][:PAIRS_CAP]
-            draw_spread = _spread(metrics.log_mel(_peak_norm(drawn), sr))
-            real_spread = _spread(metrics.log_mel(_peak_norm(real), sr)) if len(real) > 1 else float("nan")
+            draw_spread = metrics.mean_pairwise_db(metrics.log_mel(metrics.peak_normalise(drawn), sr))
+            real_spread = metrics.mean_pairwise_db(metrics.log_mel(metrics.peak_normalise(real), sr)) if len(real) > 1 else float("nan")
             per_class[c] = {"judged_as_asked": round(float(hit.mean()), 3),
                             "judge_on_real": ceiling["per_class"].get(c, [float("nan")])[0]}
             spread[c] = {"draws_db": round(draw_spread, 2), "real_db": round(real_spread, 2),

@@ -86,13 +86,37 @@ def nearest_neighbour_distance_db(queries: np.ndarray, library: np.ndarray, samp
                                   chunk: int = 64) -> np.ndarray:
     """For each query, the log-mel distance (as `log_mel_distance_db`) to its closest library sound:
     the retrieval reference a generative model's reconstruction should beat."""
+    return nearest_neighbour(queries, library, sample_rate_hz, chunk)[0]
+
+
+def nearest_neighbour(queries: np.ndarray, library: np.ndarray, sample_rate_hz: int,
+                      chunk: int = 64) -> tuple[np.ndarray, np.ndarray]:
+    """(distance in dB, index into `library`) of each query's closest library sound."""
     lq = log_mel(queries, sample_rate_hz)
     ll = log_mel(library, sample_rate_hz)
     best = np.full(len(queries), np.inf)
+    where = np.zeros(len(queries), int)
     for i, q in enumerate(lq):
         floor = q.max() - 80.0
         qf = np.maximum(q, floor)
         for j in range(0, len(ll), chunk):
             d = np.abs(np.maximum(ll[j:j + chunk], floor) - qf).mean(axis=(-2, -1))
-            best[i] = min(best[i], float(d.min()))
-    return best
+            k = int(d.argmin())
+            if d[k] < best[i]:
+                best[i], where[i] = float(d[k]), j + k
+    return best, where
+
+
+def peak_normalise(x: np.ndarray) -> np.ndarray:
+    """Each row scaled to peak 1 (the level-free comparisons: retrieval, variety)."""
+    return x / np.maximum(np.abs(x).max(axis=-1, keepdims=True), 1e-6)
+
+
+def mean_pairwise_db(mel: np.ndarray) -> float:
+    """Mean log-mel distance (dB, floored 80 dB below the first of each pair's peak) between two
+    different rows of `log_mel` output [n, frames, mels]: how varied a set of sounds is."""
+    d = []
+    for i in range(len(mel) - 1):
+        floor = mel[i].max() - 80.0
+        d.extend(np.abs(np.maximum(mel[i + 1:], floor) - np.maximum(mel[i], floor)).mean(axis=(-2, -1)))
+    return float(np.mean(d)) if d else float("nan")

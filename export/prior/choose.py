@@ -30,18 +30,6 @@ DRAWS = 40
 REAL_CAP = 60
 
 
-def _spread(mel: np.ndarray) -> float:
-    d = []
-    for i in range(len(mel)):
-        floor = mel[i].max() - 80.0
-        d.extend(np.abs(np.maximum(mel[i + 1:], floor) - np.maximum(mel[i], floor)).mean(axis=(-2, -1)))
-    return float(np.mean(d)) if d else float("nan")
-
-
-def _norm(x: np.ndarray) -> np.ndarray:
-    return x / np.maximum(np.abs(x).max(-1, keepdims=True), 1e-6)
-
-
 def choose(preset_dir: Path, data: Path, seed: int = 0, grid=GRID) -> dict:
     from export.judge import load_split
     from server.presets.models import load_models
@@ -57,7 +45,7 @@ def choose(preset_dir: Path, data: Path, seed: int = 0, grid=GRID) -> dict:
     for k, c in enumerate(classes):
         rows = [i for i, lab in enumerate(labels) if lab >= 0 and corpus_classes[lab] == c][:REAL_CAP]
         if len(rows) > 1:
-            real_spread[c] = _spread(metrics.log_mel(_norm(audio[rows]), sr))
+            real_spread[c] = metrics.mean_pairwise_db(metrics.log_mel(metrics.peak_normalise(audio[rows]), sr))
     noise = np.random.default_rng(seed).standard_normal((len(classes), DRAWS, models.preset.latent_size)).astype(np.float32)
     table = {}
     for g in grid:
@@ -68,7 +56,7 @@ def choose(preset_dir: Path, data: Path, seed: int = 0, grid=GRID) -> dict:
             drawn = models.decoder.render(z)
             head[c] = float((models.encoder.encode(drawn)[2].argmax(1) == k).mean())
             if c in real_spread:
-                variety[c] = _spread(metrics.log_mel(_norm(drawn), sr)) / real_spread[c]
+                variety[c] = metrics.mean_pairwise_db(metrics.log_mel(metrics.peak_normalise(drawn), sr)) / real_spread[c]
         table[str(g)] = {"head": round(float(np.mean(list(head.values()))), 3),
                          "weakest_variety": round(min(variety.values()), 3),
                          "weakest_variety_class": min(variety, key=variety.get),
