@@ -160,6 +160,41 @@ def test_fine_tune_starts_from_the_presets_own_weights(user_folder, tmp_path):
     assert json.loads((presets / "new" / "preset.json").read_text())["training"]["train_args"]["init"] is None
 
 
+def test_encoder_fine_tune_keeps_the_decoder(user_folder, tmp_path):
+    """--freeze-decoder trains the encoder alone: after real steps at a real learning rate, the
+    checkpoint's decoder renders exactly what the preset's decoder.onnx does (every draw and
+    map point sounds as before) while the encoder has moved; it refuses to run without a decoder
+    to keep."""
+    import onnxruntime as ort
+
+    from export.oneshot.model import OneshotVAE
+
+    presets = tmp_path / "presets"
+    ckpt = train.train(train.parser().parse_args(
+        ["--data", str(user_folder), "--out", str(tmp_path / "a"), "--tiny", "--steps", "3", "--threads", "1"]))
+    export_onnx.export_bundle(export_onnx.parser().parse_args(
+        ["--ckpt", str(ckpt), "--data", str(user_folder), "--out", str(presets / "base"), "--name", "base"]))
+    tuned = train.train(train.parser().parse_args(
+        ["--data", str(user_folder), "--out", str(tmp_path / "b"), "--init", str(presets / "base"),
+         "--freeze-decoder", "--wide-augment", "1", "--lr", "1e-2", "--steps", "3", "--threads", "1"]))
+    state = train.load_ckpt(tuned)
+    model = OneshotVAE(train.config_from_ckpt(state)).eval()
+    model.load_state_dict(state["model"])
+    z = np.random.default_rng(5).standard_normal((3, model.cfg.latent_size)).astype(np.float32)
+    with torch.no_grad():
+        want = model.decoder(torch.from_numpy(z)).numpy()
+        audio = np.random.default_rng(6).standard_normal((2, model.cfg.length)).astype(np.float32) * 0.3
+        mu = model.encoder(torch.from_numpy(audio))[0].numpy()
+    got = ort.InferenceSession(str(presets / "base" / "decoder.onnx")).run(None, {"z": z})[0]
+    assert np.abs(got - want).max() < 1e-5
+    before = ort.InferenceSession(str(presets / "base" / "encoder.onnx")).run(None, {"audio": audio})[0]
+    assert np.abs(before - mu).max() > 1e-3
+    with pytest.raises(SystemExit, match="--freeze-decoder needs --init"):
+        train.train(train.parser().parse_args(
+            ["--data", str(user_folder), "--out", str(tmp_path / "c"), "--tiny", "--freeze-decoder",
+             "--steps", "1", "--threads", "1"]))
+
+
 def test_log_mel_loss_is_the_held_out_measure_in_torch():
     """The training term measures what the held-out figure measures (dB/10, same 80 dB floor),
     is zero on a perfect copy, and gives gradients only where the sound is audible."""

@@ -9,7 +9,7 @@ import pytest
 import torch
 
 from export.oneshot.model import AttackLoss, EnvelopeLoss
-from export.oneshot.train import augment_timbre, sample_weights
+from export.oneshot.train import augment_timbre, sample_weights, wide_augment
 from export.oneshot_data import CLASSES
 
 SR = 44100
@@ -49,6 +49,22 @@ def test_timbre_augmentation_keeps_every_class_and_spares_hat_decays():
     late = lambda x: np.sqrt(np.mean(x[:, 4000:] ** 2, 1)) / np.sqrt(np.mean(x[:, :1000] ** 2, 1))
     hats_before, hats_after = late(audio[:20]), late(out[40:60])
     assert np.all(hats_after > 0.5 * hats_before)  # no open hat's tail was cut short
+
+
+def test_wide_augmentation_changes_most_rows_and_spares_hat_decays():
+    rng = np.random.default_rng(2)
+    t = np.arange(8192) / SR
+    audio = (0.9 * rng.standard_normal((40, 8192)) * np.exp(-t / 0.2)).astype(np.float32)
+    labels = np.array([CLASSES.index("closed_hat")] * 20 + [CLASSES.index("kick")] * 20)
+    assert np.array_equal(wide_augment(audio, labels, np.random.default_rng(0), SR, 0.0), audio)
+    out = wide_augment(audio, labels, np.random.default_rng(0), SR, 1.0)
+    assert out.shape == audio.shape and np.all(np.isfinite(out))
+    changed = np.abs(out - audio).max(1) > 1e-3
+    assert changed.all()  # two or three changes per row, never a no-op
+    assert np.allclose(np.abs(out).max(1), 0.9, atol=1e-4)
+    late = lambda x: np.sqrt(np.mean(x[:, 5000:] ** 2, 1)) / np.sqrt(np.mean(x[:, :1000] ** 2, 1))
+    # a pitch change stretches a tail by at most 4 semitones' worth; no hat is given a room or cut short
+    assert np.all(late(out[:20]) > 0.45 * late(audio[:20])) and np.all(late(out[:20]) < 2.0 * late(audio[:20]))
 
 
 def test_balanced_draws_lift_rare_classes():

@@ -130,6 +130,56 @@ def augment_timbre(audio: np.ndarray, labels: np.ndarray, seed: int, sample_rate
     return np.concatenate([audio, out]), np.concatenate([labels, labels])
 
 
+def _bump(x: np.ndarray, centre_hz: float, gain_db: float, octaves: float, sample_rate_hz: int) -> np.ndarray:
+    """A bell EQ: gain_db at centre_hz, falling off as a Gaussian in octaves."""
+    spec = np.fft.rfft(x)
+    f = np.clip(np.fft.rfftfreq(x.size, 1 / sample_rate_hz), 1.0, None)
+    gain = np.power(10.0, gain_db / 20.0 * np.exp(-0.5 * (np.log2(f / centre_hz) / octaves) ** 2))
+    return np.fft.irfft(spec * gain, n=x.size).astype(np.float32)
+
+
+def _pitch(x: np.ndarray, semitones: float) -> np.ndarray:
+    """Played faster or slower (linear interpolation), cut or zero-padded to the same length."""
+    ratio = 2 ** (semitones / 12)
+    pos = np.arange(x.size) * ratio
+    return np.interp(pos, np.arange(x.size), x, right=0.0).astype(np.float32)
+
+
+def wide_augment(batch: np.ndarray, labels: np.ndarray, rng: np.random.Generator, sample_rate_hz: int,
+                 p: float) -> np.ndarray:
+    """On-the-fly augmentation wider than the stored copies, for an encoder that must meet sounds
+    from sources it never heard: each row, with probability `p`, goes through two or three of a
+    pitch change of +-4 semitones, an EQ tilt of +-6 dB/octave, a bell EQ of +-9 dB (150 Hz-8 kHz),
+    a faster decay (not on hats or cymbals), a short room (not on closed hats) and a tanh drive of
+    up to 4x; then it is re-peak-normalised to 0.9 like the corpus. The decoder is asked to
+    reconstruct the augmented sound itself, so no label can be wrong."""
+    out = batch.copy()
+    for i, (x, lab) in enumerate(zip(batch, labels)):
+        if rng.random() >= p:
+            continue
+        kinds = rng.choice(6, size=int(rng.integers(2, 4)), replace=False)
+        y = x
+        for kind in kinds:
+            if kind == 0:
+                y = _pitch(y, rng.uniform(-4, 4))
+            elif kind == 1:
+                y = _tilt(y, rng.uniform(-6, 6), sample_rate_hz)
+            elif kind == 2:
+                y = _bump(y, float(np.exp(rng.uniform(np.log(150), np.log(8000)))), rng.uniform(-9, 9),
+                          rng.uniform(0.3, 1.0), sample_rate_hz)
+            elif kind == 3 and int(lab) not in _NO_ENVELOPE:
+                y = _decay(y, rng.uniform(0.05, 0.4), sample_rate_hz)
+            elif kind == 4 and int(lab) not in _NO_ROOM:
+                y = _room(y, rng.uniform(0.1, 0.5), rng.uniform(0.1, 0.35), rng, sample_rate_hz)
+            elif kind == 5:
+                drive = rng.uniform(1.0, 4.0)
+                y = (np.tanh(drive * y / max(float(np.max(np.abs(y))), 1e-6)) / np.tanh(drive)).astype(np.float32)
+        peak = float(np.max(np.abs(y)))
+        if peak > 1e-6 and np.isfinite(peak):
+            out[i] = y * (0.9 / peak)
+    return out
+
+
 def sample_weights(labels: np.ndarray, power: float) -> np.ndarray:
     """Draw probabilities that weigh each labelled class by count**-power (0: as found, 1: every
     class equally often); unlabelled sounds keep the average labelled weight."""
@@ -216,7 +266,11 @@ def train(args: argparse.Namespace) -> Path:
     draw_p = sample_weights(labels, args.balance)
     device = dist.device
     model = OneshotVAE(cfg).to(device)
-    opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=1e-4)
+    if args.freeze_decoder:  # an encoder fine-tune: every render, draw and map point stays as it was
+        if init is None and state is None:
+            raise SystemExit("--freeze-decoder needs --init PRESET (or --resume): a decoder to keep")
+        model.decoder.requires_grad_(False)
+    opt = torch.optim.AdamW([q for q in model.parameters() if q.requires_grad], lr=args.lr, weight_decay=1e-4)
     if state is not None:
         model.load_state_dict(state["model"])
         opt.load_state_dict(state["opt"])
@@ -238,7 +292,10 @@ def train(args: argparse.Namespace) -> Path:
         drawn = rng.choice(len(audio), args.batch, p=draw_p)
         idx = dist.shard(drawn)  # the global batch, then ours
         sign = dist.shard(torch.from_numpy(rng.choice([-1.0, 1.0], args.batch).astype(np.float32))[:, None])
-        x = (torch.from_numpy(np.asarray(audio[idx], np.float32)) * sign).to(device)
+        batch = np.asarray(audio[idx], np.float32)
+        if args.wide_augment > 0:
+            batch = wide_augment(batch, labels[idx], rng, cfg.sample_rate_hz, args.wide_augment)
+        x = (torch.from_numpy(batch) * sign).to(device)
         y = torch.from_numpy(labels[idx]).long().to(device)
         for g in opt.param_groups:
             g["lr"] = lr_at(step, args.steps, args.lr)
@@ -261,7 +318,7 @@ def train(args: argparse.Namespace) -> Path:
         loss = rec + beta * kl + args.class_weight * ce
         opt.zero_grad(set_to_none=True)
         loss.backward()
-        torch.nn.utils.clip_grad_norm_(model.parameters(), 5.0)
+        torch.nn.utils.clip_grad_norm_([q for q in model.parameters() if q.requires_grad], 5.0)
         opt.step()
         distributed.trace_step(dist, args.sync_trace, step + 1, model, drawn)
         bar.set_postfix(rec=f"{rec.item():.3f}", kl=f"{kl.item():.1f}", ce=f"{ce.item():.2f}")
@@ -294,6 +351,11 @@ def parser() -> argparse.ArgumentParser:
                     help="class-balanced draws: each class weighed by count**-BALANCE (0: as found)")
     ap.add_argument("--timbre", action=argparse.BooleanOptionalAction, default=True,
                     help="one more copy of each sound through an EQ tilt, a faster decay or a short room")
+    ap.add_argument("--wide-augment", type=float, default=0.0, metavar="P",
+                    help="share of each batch put through on-the-fly pitch/EQ/bell/decay/room/drive "
+                         "changes (wide_augment); 0: none")
+    ap.add_argument("--freeze-decoder", action="store_true",
+                    help="train the encoder only (needs --init): renders, draws and the XY map are unchanged")
     ap.add_argument("--latent", type=int, default=32)
     ap.add_argument("--augment", action=argparse.BooleanOptionalAction, default=True)
     ap.add_argument("--init", default=None,
