@@ -189,6 +189,33 @@ def test_encoder_fine_tune_keeps_the_decoder(user_folder, tmp_path):
     assert np.abs(got - want).max() < 1e-5
     before = ort.InferenceSession(str(presets / "base" / "encoder.onnx")).run(None, {"audio": audio})[0]
     assert np.abs(before - mu).max() > 1e-3
+    # the graft: the new encoder goes into the bundle, the decoder file and the map stay
+    import shutil
+    shutil.copytree(presets / "base", presets / "graft")
+    (presets / "graft" / "preset.json").write_text(
+        (presets / "graft" / "preset.json").read_text().replace('"name": "base"', '"name": "graft"'))
+    decoder_bytes = (presets / "graft" / "decoder.onnx").read_bytes()
+    old = json.loads((presets / "graft" / "preset.json").read_text())
+    export_onnx.export_bundle(export_onnx.parser().parse_args(
+        ["--ckpt", str(tuned), "--data", str(user_folder), "--out", str(presets / "graft"), "--encoder-only"]))
+    new = json.loads((presets / "graft" / "preset.json").read_text())
+    assert (presets / "graft" / "decoder.onnx").read_bytes() == decoder_bytes
+    assert new["xy_map"] == old["xy_map"] and new["pads"] == old["pads"]
+    assert new["models"]["oneshot.encoder"]["sha256"] != old["models"]["oneshot.encoder"]["sha256"]
+    assert new["training"]["metrics"]["heldout_previous_encoder"] == old["training"]["metrics"]["heldout"]
+    assert new["training"]["encoder_fine_tune"]["train_args"]["freeze_decoder"] is True
+    grafted = ort.InferenceSession(str(presets / "graft" / "encoder.onnx")).run(None, {"audio": audio})[0]
+    assert np.abs(grafted - mu).max() < 1e-3
+    assert validate_bundle(presets / "graft").latent_size == 8
+    # a checkpoint whose decoder moved is refused, and the bundle is left as it was
+    moved = train.train(train.parser().parse_args(
+        ["--data", str(user_folder), "--out", str(tmp_path / "d"), "--init", str(presets / "base"),
+         "--lr", "1e-2", "--steps", "3", "--threads", "1"]))
+    before = (presets / "graft" / "preset.json").read_bytes()
+    with pytest.raises(SystemExit, match="decoder differs"):
+        export_onnx.export_bundle(export_onnx.parser().parse_args(
+            ["--ckpt", str(moved), "--data", str(user_folder), "--out", str(presets / "graft"), "--encoder-only"]))
+    assert (presets / "graft" / "preset.json").read_bytes() == before
     with pytest.raises(SystemExit, match="--freeze-decoder needs --init"):
         train.train(train.parser().parse_args(
             ["--data", str(user_folder), "--out", str(tmp_path / "c"), "--tiny", "--freeze-decoder",

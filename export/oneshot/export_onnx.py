@@ -13,6 +13,7 @@ import argparse
 import json
 import sys
 import time
+from os import replace as os_replace
 from collections import Counter
 from pathlib import Path
 
@@ -141,11 +142,89 @@ def start_pads(regions: dict[str, list[float]], nodes, majority) -> list[dict]:
     return pads
 
 
+WIDE_AUGMENTATION = ("on the fly, in addition: with probability P per drawn sound, two or three of a pitch "
+                     "change of +-4 semitones, an EQ tilt of +-6 dB/octave, a bell EQ of +-9 dB "
+                     "(150 Hz-8 kHz), a faster decay (not hats or cymbals), a short room (RT60 100-500 ms, "
+                     "10-35% wet; not closed hats) and a tanh drive up to 4x (export/oneshot/train.py "
+                     "wide_augment)")
+
+
+def graft_encoder(model: OneshotVAE, ck: dict, args: argparse.Namespace) -> Path:
+    """`--encoder-only`: put a `--freeze-decoder` checkpoint's encoder into an existing bundle.
+    The bundle's decoder must render what the checkpoint's does (else the encoder was trained
+    against another decoder and the graft is refused); its map, pads, prior and every other role
+    stay as they are. The held-out and training metrics are measured again with the new encoder,
+    the previous ones are kept beside them, and the encoder's own training is recorded."""
+    out = Path(args.out)
+    manifest_path = out / "preset.json"
+    if not manifest_path.exists():
+        raise SystemExit(f"--encoder-only: {out} is not a preset bundle (no preset.json)")
+    manifest = json.loads(manifest_path.read_text())
+    cfg = model.cfg
+    g = torch.Generator().manual_seed(1)
+    z = (torch.randn(8, cfg.latent_size, generator=g) * 1.5).numpy()
+    with torch.no_grad():
+        want = model.decoder(torch.from_numpy(z)).numpy()
+    dec = _session(out / manifest["models"]["oneshot.decoder"]["file"])
+    worst = float(np.abs(dec.run(None, {"z": z})[0] - want).max())
+    if worst > args.tolerance:
+        raise SystemExit(f"--encoder-only: {out.name}'s decoder differs from the checkpoint's by {worst:.2e}; "
+                         f"train with --freeze-decoder --init {out} first")
+    data = Path(args.data)
+    train_audio, train_labels = load_corpus(data, cfg, "train")
+    test_audio, test_labels = load_corpus(data, cfg, "test") if (data / "test.npy").exists() else (train_audio, train_labels)
+    tmp = out / "encoder.onnx.tmp"
+    torch.onnx.export(model.encoder, (torch.zeros(1, cfg.length),), str(tmp),
+                      input_names=["audio"], output_names=["mu", "logvar", "class_logits"],
+                      dynamic_axes={n: {0: "batch"} for n in ("audio", "mu", "logvar", "class_logits")},
+                      opset_version=17, dynamo=False, do_constant_folding=True)
+    with torch.no_grad():
+        enc_t = [t.numpy() for t in model.encoder(torch.from_numpy(train_audio[:8]))]
+    enc = _session(tmp)
+    enc_o = enc.run(None, {"audio": train_audio[:8]})
+    par = dict(manifest["training"].get("parity", {}),
+               decoder_matches_bundle_max_abs_diff=worst,
+               encoder_mu_max_abs_diff=float(np.abs(enc_t[0] - enc_o[0]).max()),
+               encoder_logits_max_abs_diff=float(np.abs(enc_t[2] - enc_o[2]).max()))
+    if max(par["encoder_mu_max_abs_diff"], par["encoder_logits_max_abs_diff"]) > args.tolerance:
+        tmp.unlink()
+        raise SystemExit("parity check failed: onnxruntime's encoder differs from torch's")
+    training = manifest["training"]
+    measured = training.setdefault("metrics", {})
+    for key in ("heldout", "train"):
+        if key in measured:
+            measured[f"{key}_previous_encoder"] = measured[key]
+    measured["heldout"] = heldout_metrics(enc, dec, test_audio, test_labels, cfg.sample_rate_hz)
+    measured["train"] = dict(heldout_metrics(enc, dec, train_audio[:200], train_labels[:200], cfg.sample_rate_hz),
+                             note="first 200 training sounds, for comparison with held-out")
+    extra = json.loads(ck.get("extra", "{}"))
+    run_args = extra.get("args", {})
+    training["encoder_fine_tune"] = {
+        "command": args.command or "see README",
+        "steps": int(ck["step"]), "train_seconds": round(float(extra.get("seconds", 0.0)), 1),
+        "train_args": run_args,
+        "augmentation": WIDE_AUGMENTATION.replace("P", str(run_args.get("wide_augment", "P")), 1),
+        "note": "the encoder alone, the decoder frozen: renders, draws, the prior and the XY map are unchanged"}
+    training["parity"] = par
+    os_replace(tmp, out / manifest["models"]["oneshot.encoder"]["file"])
+    manifest["models"]["oneshot.encoder"]["sha256"] = _sha256(out / manifest["models"]["oneshot.encoder"]["file"])
+    new = out / "preset.json.tmp"
+    new.write_text(json.dumps(manifest, indent=1) + "\n")
+    os_replace(new, manifest_path)
+    from server.presets.bundle import validate_bundle
+    validate_bundle(out)
+    print(json.dumps({"bundle": str(out), "parity": par, "heldout": measured["heldout"],
+                      "heldout_previous_encoder": measured.get("heldout_previous_encoder")}, indent=1))
+    return out
+
+
 def export_bundle(args: argparse.Namespace) -> Path:
     ck = load_ckpt(Path(args.ckpt))
     cfg = config_from_ckpt(ck)
     model = OneshotVAE(cfg).eval()
     model.load_state_dict(ck["model"])
+    if args.encoder_only:
+        return graft_encoder(model, ck, args)
     extra = json.loads(ck.get("extra", "{}"))
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -234,6 +313,9 @@ def parser() -> argparse.ArgumentParser:
     ap.add_argument("--description", default="drum one-shots trained on Debian's Hydrogen and LMMS kits")
     ap.add_argument("--command", default=None, help="the training command to record in the manifest")
     ap.add_argument("--tolerance", type=float, default=1e-3)
+    ap.add_argument("--encoder-only", action="store_true",
+                    help="--out is an existing bundle: replace its encoder with this checkpoint's (trained "
+                         "with --freeze-decoder from it), keep everything else")
     return ap
 
 
