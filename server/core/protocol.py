@@ -12,10 +12,9 @@ from __future__ import annotations
 import itertools
 import math
 import re
+import struct
 from dataclasses import dataclass
 from typing import Any, Callable, Optional
-
-from pythonosc.osc_message_builder import OscMessageBuilder
 
 from server.core.config import PRESET_NAME_RE
 from server.core.errors import ProtocolError
@@ -425,11 +424,30 @@ def _wire_float(v) -> float:
 _WIRE: dict[str, Callable] = {"i": _wire_int, "f": _wire_float, "s": str}
 
 
+def _osc_string(text: str) -> bytes:
+    """UTF-8, then 1 to 4 NULs to a multiple of 4 bytes (as python-osc writes strings)."""
+    data = text.encode("utf-8")
+    return data + b"\0" * (4 - len(data) % 4)
+
+
 def _build(address: str, typed: list) -> bytes:
-    builder = OscMessageBuilder(address)
+    """The datagram python-osc's OscMessageBuilder makes for these (tag, value) pairs, byte for
+    byte, without its per-argument appends and the parse-back of the finished message: each run of
+    'i'/'f' arguments is one big-endian struct.pack (int32, float32), strings as above."""
+    parts = [_osc_string(address), _osc_string("," + "".join(tag for tag, _ in typed))]
+    run_tags, run_values = [], []
     for tag, value in typed:
-        builder.add_arg(value, tag)
-    return builder.build().dgram
+        if tag == "s":
+            if run_tags:
+                parts.append(struct.pack(">" + "".join(run_tags), *run_values))
+                run_tags, run_values = [], []
+            parts.append(_osc_string(value))
+        else:
+            run_tags.append(tag)
+            run_values.append(value)
+    if run_tags:
+        parts.append(struct.pack(">" + "".join(run_tags), *run_values))
+    return b"".join(parts)
 
 
 def encode(address: str, *args) -> bytes:
