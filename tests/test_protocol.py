@@ -135,6 +135,7 @@ def test_replies_are_byte_for_byte_what_python_osc_builds():
                 break
             typed = [(a.tag, values[a.tag]()) for a in fixed + list(tail) * repeats]
             assert protocol._build(address, typed) == _python_osc(address, typed), (address, typed)
+            assert protocol.encode(address, *(v for _, v in typed)) == _python_osc(address, typed), address
             checked += 1
     assert checked > len(protocol.REPLIES)
     row = [float(v) for v in rng.random(32).astype(np.float32)]
