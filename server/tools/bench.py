@@ -77,11 +77,15 @@ class _Client:
             builder.add_arg(arg)
         self.sock.sendto(builder.build().dgram, self.server)
 
-    def recv(self, timeout: float):
+    def recv_datagram(self, timeout: float):
         ready, _, _ = select.select([self.sock], [], [], max(timeout, 0.0))
-        if not ready:
+        return self.sock.recvfrom(65536)[0] if ready else None
+
+    def recv(self, timeout: float):
+        data = self.recv_datagram(timeout)
+        if data is None:
             return None
-        message = OscMessage(self.sock.recvfrom(65536)[0])
+        message = OscMessage(data)
         return message.address, tuple(message.params)
 
 
