@@ -211,14 +211,13 @@ def test_latentpad_pattern_o_agrees_with_render_and_kit(groove_presets, tmp_path
     assert not (tmp_path / "groove.wav").exists() and not (tmp_path / "x.mid").exists()
 
 
-def test_bench_pattern_round_trips_time_all_18_replies_and_check_them(groove_presets, monkeypatch):
+def test_bench_pattern_round_trips_time_all_18_replies_and_check_them(groove_presets):
     import argparse
 
     from server.tools import bench_pattern
 
-    monkeypatch.setattr(bench_pattern, "MOVES", 20)
     result = bench_pattern._pattern_round_trips(argparse.Namespace(
-        presets_dir=groove_presets, preset="tiny", device="cpu", threads=1))
+        presets_dir=groove_presets, preset="tiny", device="cpu", threads=1, moves=20))
     assert result["n"] == 20 and result["lost"] == 0 and 0 < result["p50_ms"] <= result["p99_ms"]
     with pytest.raises(SystemExit, match="has no groove model"):
         bench_pattern._pattern_round_trips(argparse.Namespace(

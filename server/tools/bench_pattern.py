@@ -76,7 +76,8 @@ def _pattern_round_trips(args) -> dict:
             client.recv(5.0)
             rng = np.random.default_rng(0)
             times, lost = [], 0
-            for _ in range(MOVES):
+            moves = getattr(args, "moves", None) or MOVES
+            for _ in range(moves):
                 x, y = (float(v) for v in rng.random(2))
                 start = time.perf_counter()
                 client.send("/pattern/xy", x, y)
@@ -99,7 +100,7 @@ def _pattern_round_trips(args) -> dict:
         finally:
             proc.terminate()
             proc.wait(10)
-    return _stats_ms(times) | {"lost": lost, "moves": MOVES}
+    return _stats_ms(times) | {"lost": lost, "moves": moves}
 
 
 def _check_rows(replies: list) -> None:
