@@ -15,7 +15,7 @@
     latentpad doctor  [--presets-dir DIR]
     latentpad devices [--presets-dir DIR]
     latentpad bench   [--seconds S] [--pings N] [--preset NAME] [--json out.json] [--skip SECTION...]
-                      [--plot growth.png]
+                      [--only SECTION...] [--plot growth.png] [--moves N]
     latentpad fuzz    [--datagrams N] [--seed N] [--preset NAME]
     latentpad soak    [--minutes M | --seconds S] [--window S] [--load perform|install] [--json out.json]
     latentpad train oneshot|groove|prior DIR [--preset NAME] [--steps N] [--device cpu|cuda] [--resume]
@@ -261,7 +261,11 @@ def _bench_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", type=Path, default=None, help="also write the results here")
     p.add_argument("--skip", nargs="*", default=(), metavar="SECTION",
                    help="further sections to leave out, e.g. peers growth (they need torch and take minutes)")
+    p.add_argument("--only", nargs="+", default=(), metavar="SECTION",
+                   help="run just these further sections (e.g. pattern), without the core pings and /pad/xy floods")
     p.add_argument("--plot", type=Path, default=None, help="growth section: save its plot here (PNG)")
+    p.add_argument("--moves", type=int, default=None,
+                   help="pattern section: /pattern/xy round trips to time (default 300)")
 
 
 def _bench(args) -> int:

@@ -90,6 +90,17 @@ def test_bench_runs_and_writes_json(presets_dir, tmp_path):
     assert library["osc_similar"]["n"] == 200 and library["osc_similar"]["lost"] == 0
 
 
+def test_bench_only_runs_the_named_sections(presets_dir, tmp_path):
+    out = latentpad("bench", "--preset", "tiny", "--presets-dir", presets_dir, "--only", "gpu",
+                    "--json", tmp_path / "bench.json")
+    assert out.returncode == 0, out.stderr
+    result = json.loads((tmp_path / "bench.json").read_text())
+    assert "gpu" in result and "ping" not in result and "xy_1pad" not in result
+    assert result["gpu"]["cpu"]["decoder"]["n"] > 0 and "ping round trip" not in out.stdout
+    out = latentpad("bench", "--presets-dir", presets_dir, "--only", "patterns")
+    assert out.returncode != 0 and "no section patterns" in out.stderr and "pattern" in out.stderr
+
+
 def test_serve_flags_and_loopback_check():
     args = build_parser().parse_args(["serve", "--port", "0", "--seed", "7", "--threads", "1"])
     assert (args.port, args.seed, args.threads, args.host) == (0, 7, 1, "127.0.0.1")

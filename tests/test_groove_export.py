@@ -131,6 +131,46 @@ def test_latentpad_train_groove_command(midi_folder, tmp_path, capsys):
     assert "--merge" in capsys.readouterr().out
 
 
+def test_the_50_clip_timing_path_ends_in_a_preset_the_server_plays(tmp_path, capsys):
+    """`python -m export.groove.clip_timing` end to end on a few clips with the tiny setting:
+    clips written, `latentpad train groove --into` a copy of the default preset, that preset
+    validated, served, and a /pattern/xy answered with its 18 rows."""
+    pytest.importorskip("torch")
+    from export.groove import clip_timing
+    from server.presets.bundle import validate_bundle
+
+    assert clip_timing.main(["--clips", "9", "--source", "generated", "--tiny", "--steps", "3",
+                             "--threads", "1", "--keep", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    result = json.loads(out[out.rindex('{\n "command"'):])
+    assert result["pattern_replies"] == 18 and result["serve_ready_seconds"] > 0
+    assert result["wall_seconds"] > 0 and result["cpu_seconds"] >= 0 and len(result["load_average_before"]) == 3
+    assert result["trains"].startswith("latentpad train groove CLIPS ") and "--into" in result["trains"]
+    assert result["heldout_patterns"] == 2  # clip 7 of 9 held out: two 2-bar windows
+    preset = validate_bundle(tmp_path / "presets" / "clips")
+    assert preset.groove.grid.shape[-1] == 8 and "oneshot.decoder" in preset.models  # tiny groove, default one-shots
+
+
+def test_the_timing_clips_cut_from_debian_songs_read_back_as_played(tmp_path):
+    from export.groove import clip_timing
+    from export.groove.corpus import SONGS
+    from export.groove.train import load_midi_folder
+
+    if not any(folder.is_dir() for folder in SONGS.values()):
+        pytest.skip("Debian simutrans-data / planetblupi-music-midi not installed (bash .ci/setup installs them)")
+    real = clip_timing.real_clips(4)
+    layouts = clip_timing.make_folder(tmp_path, 4, source="debian")
+    assert layouts == ["gm", "live", "lmms", "gm"] and len({name for name, _ in real}) == 4  # 4 songs
+    patterns, clip = load_midi_folder(tmp_path, "gm", report=lambda *a: None)
+    assert list(clip) == [0, 0, 1, 1, 2, 2, 3, 3]  # 4 bars each: two windows
+    for k, (_, played) in enumerate(real):
+        back = np.concatenate([patterns[2 * k], patterns[2 * k + 1]], 1)
+        assert np.array_equal(back[..., 0], played[..., 0])  # the same hits, same steps
+        hits = played[..., 0] > 0
+        assert np.abs(back[..., 1][hits] - played[..., 1][hits]).max() <= 1 / 127
+        assert np.abs(back[..., 2][hits] - played[..., 2][hits]).max() <= 1 / 120 + 1e-6  # a tick of 120 per 16th
+
+
 def test_a_folder_without_usable_clips_is_a_clear_error(tmp_path):
     pytest.importorskip("torch")
     from export.groove import train

@@ -67,6 +67,35 @@ def test_engine_pattern_jobs_need_a_groove_model(groove_presets):
         plain.apply_pattern(PatternXY(0.5, 0.5))
 
 
+def test_a_repeated_latent_reuses_its_decode_and_returns_the_same_outputs(groove_presets, monkeypatch):
+    """Only the latent decides the decode: a density change at the same point, or the same point
+    again, is answered from the decode cache with the same arrays; the oldest entry goes first."""
+    from server.core.engine import Engine
+    from server.core.protocol import PatternDensity, PatternXY
+    from server.presets import models as models_module
+    from server.presets.bundle import load_bundle
+    from server.workers.pattern_worker import decode_pattern
+
+    monkeypatch.setattr(models_module, "DECODE_CACHE", 2)
+    groove = models_module.load_models(load_bundle(groove_presets / "tiny"), "cpu", 1).groove
+    engine = Engine(load_bundle(groove_presets / "tiny"), seed=3)
+    start = groove.runs
+    first = decode_pattern(groove, engine.apply_pattern(PatternXY(0.2, 0.7)))
+    denser = decode_pattern(groove, engine.apply_pattern(PatternDensity(None, 0.9)))
+    assert groove.runs == start + 1  # same point: one session run for both
+    assert denser.hits.sum() >= first.hits.sum()
+    z = engine.apply_pattern(PatternXY(0.2, 0.7)).z[None]
+    fresh = groove._run(np.ascontiguousarray(z))  # the session itself, past the cache
+    kept = groove.decode(z)
+    assert all(np.array_equal(a, b) for a, b in zip(kept, fresh)) and not kept[0].flags.writeable
+    for x in (0.9, 0.5):  # two other points push 0.2 0.7 out of a 2-entry cache
+        groove.decode(engine.apply_pattern(PatternXY(x, 0.1)).z[None])
+    runs = groove.runs
+    groove.decode(z)
+    assert groove.runs == runs + 1
+    assert groove.decode(np.zeros((2, groove.latent_size), np.float32))[0].shape[0] == 2  # batches run
+
+
 def _pattern(client: OscClient) -> tuple:
     """The 18 replies of one pattern -> (velocity [9, 32], offset [9, 32])."""
     velocity, offset = np.full((NINST, STEPS), np.nan), np.full((NINST, STEPS), np.nan)
@@ -180,3 +209,16 @@ def test_latentpad_pattern_o_agrees_with_render_and_kit(groove_presets, tmp_path
         assert done.returncode == 2 and message in done.stderr and "Traceback" not in done.stderr, done.stderr
         assert "/pattern/" not in done.stderr
     assert not (tmp_path / "groove.wav").exists() and not (tmp_path / "x.mid").exists()
+
+
+def test_bench_pattern_round_trips_time_all_18_replies_and_check_them(groove_presets):
+    import argparse
+
+    from server.tools import bench_pattern
+
+    result = bench_pattern._pattern_round_trips(argparse.Namespace(
+        presets_dir=groove_presets, preset="tiny", device="cpu", threads=1, moves=20))
+    assert result["n"] == 20 and result["lost"] == 0 and 0 < result["p50_ms"] <= result["p99_ms"]
+    with pytest.raises(SystemExit, match="has no groove model"):
+        bench_pattern._pattern_round_trips(argparse.Namespace(
+            presets_dir=groove_presets, preset="plain", device="cpu", threads=1))

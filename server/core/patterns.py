@@ -21,6 +21,7 @@ of the decoded micro-timing (clipped to +-0.5): 0 = as decoded, 2/3 = triplet (s
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import numpy as np
 
@@ -92,14 +93,34 @@ def _logit(p) -> np.ndarray:
     return np.log(p / (1 - p))
 
 
+@lru_cache(maxsize=16)
+def _noise_logit(seed: int, shape: tuple) -> np.ndarray:
+    """logit(noise(seed)), read-only: the same every call for a seed, so drawn once (a new
+    numpy Generator per pattern was most of `shape`'s time). 16 seeds x 2.3 KB at most."""
+    threshold = _logit(noise(seed, shape))
+    threshold.setflags(write=False)
+    return threshold
+
+
+@lru_cache(maxsize=64)
+def _density_bias(density: tuple) -> np.ndarray:
+    """Per-instrument logit bias [9, 1], read-only: -inf at density 0, +inf at 1."""
+    d = np.asarray(density, dtype=np.float64)
+    bias = DENSITY_GAIN * _logit(d)[:, None]
+    bias = np.where(d[:, None] <= 0.0, -np.inf, np.where(d[:, None] >= 1.0, np.inf, bias))
+    bias.setflags(write=False)
+    return bias
+
+
 def shape(hit_logits: np.ndarray, velocity: np.ndarray, offset: np.ndarray,
           controls: Controls) -> Pattern:
     """Decoder output for one pattern ([9, 32] each) + controls -> a Pattern."""
     logits = np.nan_to_num(np.asarray(hit_logits, dtype=np.float64), nan=-1e9)
-    density = np.asarray(controls.density, dtype=np.float64)
-    bias = DENSITY_GAIN * _logit(density)[:, None]
-    bias = np.where(density[:, None] <= 0.0, -np.inf, np.where(density[:, None] >= 1.0, np.inf, bias))
-    threshold = float(controls.temperature) * _logit(noise(controls.seed, logits.shape))
+    bias = _density_bias(tuple(float(d) for d in controls.density))
+    temperature = float(controls.temperature)
+    # temperature 0: temperature * logit(u) is +-0 everywhere (u is clipped, so the logit is finite),
+    # and x > -0.0 is x > 0.0: the plain threshold, without touching the noise
+    threshold = 0.0 if temperature == 0.0 else temperature * _noise_logit(int(controls.seed), logits.shape)
     hits = logits + bias > threshold
     vel = np.clip(np.nan_to_num(np.asarray(velocity, dtype=np.float32)), 0.01, 1.0)
     off = np.nan_to_num(np.asarray(offset, dtype=np.float32))

@@ -12,10 +12,9 @@ from __future__ import annotations
 import itertools
 import math
 import re
+import struct
 from dataclasses import dataclass
 from typing import Any, Callable, Optional
-
-from pythonosc.osc_message_builder import OscMessageBuilder
 
 from server.core.config import PRESET_NAME_RE
 from server.core.errors import ProtocolError
@@ -425,31 +424,88 @@ def _wire_float(v) -> float:
 _WIRE: dict[str, Callable] = {"i": _wire_int, "f": _wire_float, "s": str}
 
 
+def _osc_string(text: str) -> bytes:
+    """UTF-8, then 1 to 4 NULs to a multiple of 4 bytes (as python-osc writes strings)."""
+    data = text.encode("utf-8")
+    return data + b"\0" * (4 - len(data) % 4)
+
+
+def _wire_floats(values) -> list:
+    """_wire_float over a row at once: one finiteness test of the sum (a non-finite value, or
+    +inf and -inf, makes it non-finite), then the value-by-value test only to name the culprit."""
+    floats = [float(v) for v in values]
+    if not math.isfinite(sum(floats)):
+        for v in values:
+            _wire_float(v)
+    return floats
+
+
+def _pack(address: str, tags: str, values: list) -> bytes:
+    """The datagram python-osc's OscMessageBuilder makes for these tags and values, byte for
+    byte, without its per-argument appends and the parse-back of the finished message: each run
+    of 'i'/'f' arguments is one big-endian struct.pack (int32, float32), strings as above."""
+    parts = [_osc_string(address), _osc_string("," + tags)]
+    if "s" not in tags:
+        parts.append(struct.pack(">" + tags, *values))
+        return b"".join(parts)
+    run = 0
+    for i, tag in enumerate(tags):
+        if tag == "s":
+            if run < i:
+                parts.append(struct.pack(">" + tags[run:i], *values[run:i]))
+            parts.append(_osc_string(values[i]))
+            run = i + 1
+    if run < len(tags):
+        parts.append(struct.pack(">" + tags[run:], *values[run:]))
+    return b"".join(parts)
+
+
 def _build(address: str, typed: list) -> bytes:
-    builder = OscMessageBuilder(address)
-    for tag, value in typed:
-        builder.add_arg(value, tag)
-    return builder.build().dgram
+    """(tag, value) pairs -> the datagram."""
+    return _pack(address, "".join(tag for tag, _ in typed), [value for _, value in typed])
+
+
+def _reply_shape(address: str) -> tuple:
+    """(fixed args, the variadic arg or None, the tail it repeats) of a reply, from the table."""
+    shape = _REPLY_SHAPES.get(address)
+    if shape is None:
+        spec = REPLIES[address]
+        fixed = tuple(a for a in spec.args if a.count is None)
+        variadic = spec.args[-1] if spec.args and spec.args[-1].count else None
+        tail = (variadic.group or (variadic,)) if variadic is not None else ()
+        shape = _REPLY_SHAPES[address] = (fixed, variadic, tail)
+    return shape
+
+
+_REPLY_SHAPES: dict = {}
 
 
 def encode(address: str, *args) -> bytes:
     """A reply datagram: plain Python values with the table's tags; strings cut to max_len;
     a variadic tail is shortened until the datagram fits under MAX_DATAGRAM."""
-    spec = REPLIES[address]
-    fixed = [a for a in spec.args if a.count is None]
-    variadic = spec.args[-1] if spec.args and spec.args[-1].count else None
+    fixed, variadic, tail = _reply_shape(address)
     if len(args) < len(fixed) or (variadic is None and len(args) != len(fixed)):
-        raise ValueError(f"reply {address} takes {signature(spec.args)}, got {len(args)} values")
-    tail = variadic.group if variadic is not None and variadic.group else (variadic,)
-    typed = []
-    for i, value in enumerate(args):
-        arg = fixed[i] if i < len(fixed) else tail[(i - len(fixed)) % len(tail)]
+        raise ValueError(f"reply {address} takes {signature(REPLIES[address].args)}, got {len(args)} values")
+    specs = list(fixed)
+    values = []
+    for arg, value in zip(fixed, args):
         value = _WIRE[arg.tag](value)
-        typed.append((arg.tag, value[: arg.max_len] if arg.tag == "s" else value))
-    dgram = _build(address, typed)
-    while len(dgram) >= MAX_DATAGRAM and variadic is not None and len(typed) > len(fixed):
-        del typed[-len(tail):]
-        dgram = _build(address, typed)
+        values.append(value[: arg.max_len] if arg.tag == "s" else value)
+    rest = args[len(fixed):]
+    if len(tail) == 1 and tail[0].tag == "f":  # a row of floats (/pattern/row, /pattern/offset)
+        tags = "".join(a.tag for a in fixed) + "f" * len(rest)
+        values += _wire_floats(rest)
+    else:
+        for i, value in enumerate(rest):
+            arg = tail[i % len(tail)]
+            specs.append(arg)
+            value = _WIRE[arg.tag](value)
+            values.append(value[: arg.max_len] if arg.tag == "s" else value)
+        tags = "".join(a.tag for a in specs)
+    dgram = _pack(address, tags, values)
+    while len(dgram) >= MAX_DATAGRAM and variadic is not None and len(values) > len(fixed):
+        tags, values = tags[:-len(tail)], values[:-len(tail)]
+        dgram = _pack(address, tags, values)
     if len(dgram) >= MAX_DATAGRAM:
         raise ValueError(f"reply {address} is {len(dgram)} bytes, over the {MAX_DATAGRAM} limit")
     return dgram

@@ -7,7 +7,9 @@ call the render worker makes. onnxruntime releases the GIL while it runs.
 from __future__ import annotations
 
 import logging
+import threading
 import time
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Optional
 
@@ -23,6 +25,7 @@ from server.presets.runtime import CUDA, choose_providers, session_options
 log = logging.getLogger("server.models")
 
 WARMUP_RUNS = 5
+DECODE_CACHE = 128  # groove decodes kept per preset: 128 x 3.5 KB (3 x 9 x 32 float32) = 0.44 MB
 
 
 def _session(preset: Preset, role: str, providers: list, threads: int, device: str = "auto") -> ort.InferenceSession:
@@ -102,22 +105,50 @@ class Encoder:
 
 
 class GrooveDecoder:
-    """z [batch, groove latent] -> (hit_logits, velocity, offset), each [batch, 9, 32]."""
+    """z [batch, groove latent] -> (hit_logits, velocity, offset), each [batch, 9, 32].
+
+    A batch-1 latent decoded before is not run again: the newest DECODE_CACHE outputs are kept,
+    keyed by the latent's bytes (exact: the same input gives the same output). A density,
+    temperature or swing change, a recalled scene or an XY stream that repeats a point (a MIDI
+    CC moves in 128 steps) reuses the decode. The arrays returned are read-only."""
 
     def __init__(self, session: ort.InferenceSession, preset: Preset):
         (self._input, _), = preset.models["groove.decoder"].inputs
         self._names = [name for name, _ in preset.models["groove.decoder"].outputs]
         self._session = session
         self.latent_size = preset.groove.latent_size
+        self._cache: OrderedDict = OrderedDict()
+        self._lock = threading.Lock()  # the pattern worker decodes; so can the loop, at start
+        self.runs = 0  # session runs (decodes the cache answered are not counted)
 
     def decode(self, z: np.ndarray) -> tuple:
         z = np.ascontiguousarray(z, dtype=np.float32)
         if z.ndim != 2 or z.shape[1] != self.latent_size:
             raise ModelError(f"groove decoder wants z of shape [batch, {self.latent_size}], got {z.shape}")
+        key = z.tobytes() if z.shape[0] == 1 else None
+        if key is not None:
+            with self._lock:
+                kept = self._cache.get(key)
+                if kept is not None:
+                    self._cache.move_to_end(key)
+                    return kept
+        outputs = self._run(z)
+        if key is not None:
+            with self._lock:
+                self._cache[key] = outputs
+                while len(self._cache) > DECODE_CACHE:
+                    self._cache.popitem(last=False)
+        return outputs
+
+    def _run(self, z: np.ndarray) -> tuple:
         try:
-            return tuple(self._session.run(self._names, {self._input: z}))
+            outputs = tuple(self._session.run(self._names, {self._input: z}))
         except Exception as exc:
             raise ModelError(f"groove decoder run failed: {exc}") from exc
+        self.runs += 1
+        for array in outputs:
+            array.setflags(write=False)
+        return outputs
 
 
 @dataclass(frozen=True, eq=False)
@@ -156,8 +187,8 @@ def load_models(preset: Preset, device: str = "auto", threads: int = 2) -> Model
     groove = None
     if "groove.decoder" in preset.models:  # one intra-op thread: a tiny model, no contention
         groove = GrooveDecoder(_session(preset, "groove.decoder", providers, 1), preset)
-        for _ in range(WARMUP_RUNS):
-            groove.decode(np.zeros((1, groove.latent_size), dtype=np.float32))
+        for _ in range(WARMUP_RUNS):  # the session itself, past the decode cache
+            groove._run(np.zeros((1, groove.latent_size), dtype=np.float32))
     prior = None
     if "oneshot.prior" in preset.models:  # a small MLP run a dozen times per draw: one thread
         prior = PriorSampler(_session(preset, "oneshot.prior", providers, 1), preset)

@@ -77,11 +77,15 @@ class _Client:
             builder.add_arg(arg)
         self.sock.sendto(builder.build().dgram, self.server)
 
-    def recv(self, timeout: float):
+    def recv_datagram(self, timeout: float):
         ready, _, _ = select.select([self.sock], [], [], max(timeout, 0.0))
-        if not ready:
+        return self.sock.recvfrom(65536)[0] if ready else None
+
+    def recv(self, timeout: float):
+        data = self.recv_datagram(timeout)
+        if data is None:
             return None
-        message = OscMessage(self.sock.recvfrom(65536)[0])
+        message = OscMessage(data)
         return message.address, tuple(message.params)
 
 
@@ -199,12 +203,8 @@ def _line(label: str, s: dict, extra: str = "") -> str:
     return f"{label:<28} n={s['n']:<5} p50 {s['p50_ms']:7.3f} ms  p99 {s['p99_ms']:7.3f} ms  {extra}"
 
 
-def run(args) -> int:
-    import onnxruntime as ort
-
-    args.presets_dir = args.presets_dir.resolve()
-    results = {"machine": {"cpu": _cpu_model(), "cores": os.cpu_count(),
-                           "onnxruntime": ort.__version__, "python": platform.python_version()}}
+def _core(args, results: dict) -> None:
+    """The core sections: pings and /pad/xy floods through a server, then the decoder alone."""
     with tempfile.TemporaryDirectory(prefix="latentpad-bench-") as render_dir:
         proc, port, provider, startup_s = _start_server(args, render_dir)
         results["startup_s"] = round(startup_s, 3)
@@ -241,8 +241,27 @@ def run(args) -> int:
     print(_line("decoder in-process, batch 1", ref, f"({ref['provider']})"))
     print(_line("decoder in-process, batch 4", ref["batch4"],
                 f"= {4000 / ref['batch4']['p50_ms']:.0f} renders/s at p50"))
+
+
+def run(args) -> int:
+    import onnxruntime as ort
+
+    args.presets_dir = args.presets_dir.resolve()
+    only = tuple(getattr(args, "only", None) or ())
+    unknown = sorted(set(only) - {key for key, _ in SECTIONS})
+    if unknown:
+        raise SystemExit(f"latentpad bench --only: no section {', '.join(unknown)} "
+                         f"(sections: {', '.join(key for key, _ in SECTIONS)})")
+    results = {"machine": {"cpu": _cpu_model(), "cores": os.cpu_count(),
+                           "onnxruntime": ort.__version__, "python": platform.python_version()}}
+    if only:  # just these sections: no core figures, so say what machine they ran on
+        m = results["machine"]
+        print(f"latentpad bench --only {' '.join(only)}: {m['cpu']}, {m['cores']} cores, onnxruntime "
+              f"{m['onnxruntime']}, preset {args.preset}, {args.threads} intra-op threads")
+    else:
+        _core(args, results)
     for key, module in SECTIONS:
-        if key in (getattr(args, "skip", None) or ()):
+        if (key not in only) if only else key in (getattr(args, "skip", None) or ()):
             continue
         section = importlib.import_module(module)
         results[key] = section.measure(args)
