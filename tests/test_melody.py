@@ -23,22 +23,24 @@ torch = pytest.importorskip("torch")
 OPENING = [Note(60 + [0, 2, 4, 5, 7, 5, 4, 2][i], i * 0.5, 0.5, 80 + i) for i in range(8)]
 
 
-def add_melody(folder: Path, seed: int = 0) -> Path:
-    """A tiny random-weight melody decoder exported the shipping way, added to a bundle."""
-    from export.common import sha256
-    from export.melody.export_onnx import FILE, OUTPUTS, ROLE, export_model
+def add_melody(folder: Path, seed: int = 0, step: bool = True) -> Path:
+    """A tiny random-weight melody decoder exported the shipping way (with its cached `melody.step`
+    graph unless step=False: a bundle from before the cache), added to a bundle."""
+    from export.melody.export_onnx import (FILE, ROLE, STEP_FILE, STEP_ROLE, export_model, export_step_model,
+                                           model_entries)
     from export.melody.model import MelodyConfig, MelodyDecoder
     from export.melody.train import TINY
-    from server.core.melody import HEADS, TICKS_PER_BEAT, VOCAB
+    from server.core.melody import TICKS_PER_BEAT, VOCAB
 
     torch.manual_seed(seed)
     model = MelodyDecoder(MelodyConfig(**TINY))
     export_model(model, folder / FILE)
+    export_step_model(model, folder / STEP_FILE)
     manifest = read_manifest(folder)
-    manifest["models"][ROLE] = {
-        "file": FILE, "sha256": sha256(folder / FILE),
-        "inputs": [{"name": "tokens", "shape": ["batch", "time", 4], "dtype": "int64"}],
-        "outputs": [{"name": o, "shape": ["batch", VOCAB[h] - 1], "dtype": "float32"} for o, h in zip(OUTPUTS, HEADS)]}
+    entries = model_entries(model, folder)
+    manifest["models"][ROLE] = entries[ROLE]
+    if step:
+        manifest["models"][STEP_ROLE] = entries[STEP_ROLE]
     manifest["melody"] = {"kind": "cp_transformer", "ticks_per_beat": TICKS_PER_BEAT, "fields": list(FIELDS),
                           "vocab": dict(VOCAB), "window": model.cfg.window, "model": model.cfg.as_dict(),
                           "training": {"command": "tests", "data": [], "parity": {}}}
@@ -50,6 +52,7 @@ def add_melody(folder: Path, seed: int = 0) -> Path:
 def melody_presets(tmp_path_factory):
     root = tmp_path_factory.mktemp("melody_presets")
     add_melody(build_bundle(root, "tiny"))
+    add_melody(build_bundle(root, "uncached"), step=False)  # same weights, no melody.step: an older bundle
     build_bundle(root, "plain")
     return root
 
@@ -136,11 +139,100 @@ def test_key_constraint_keeps_every_pitch_in_the_scale(sampler):
     assert not all(allowed[p] for p in free)  # the random tiny model wanders out without the mask
 
 
+# --- the key/value cache (melody.step) ----------------------------------------------------------
+@pytest.fixture(scope="module")
+def uncached(melody_presets):
+    from server.presets.bundle import load_bundle
+    from server.presets.models import load_models
+    return load_models(load_bundle(melody_presets / "uncached"), "cpu", 1).melody
+
+
+class Recording:
+    """An onnxruntime session that notes how many new notes each run was given."""
+
+    def __init__(self, session):
+        self.session, self.notes = session, []
+
+    def run(self, names, feed):
+        self.notes.append(feed["tokens"].shape[1])
+        return self.session.run(names, feed)
+
+
+def test_the_cached_step_gives_the_whole_window_logits_note_by_note(melody_presets):
+    """melody.step through the sampler's cache against melody.decoder over the whole window, note
+    by note over three windows of a melody: one note per run until the window slides, then the
+    whole window each note (the first notes' deeper keys depend on what came before them)."""
+    import onnxruntime as ort
+    from server.presets.bundle import load_bundle
+    from server.presets.melody import MelodySampler
+    preset = load_bundle(melody_presets / "tiny")
+    def session(role):
+        return ort.InferenceSession(str(preset.models[role].path), providers=["CPUExecutionProvider"])
+    step = Recording(session("melody.step"))
+    sampler = MelodySampler(session("melody.decoder"), preset, step)
+    window = sampler.window
+    rng = np.random.default_rng(3)
+    rows = np.array([[60 + int(rng.integers(-7, 8)), 6 * k, int(rng.integers(1, 12)), (6 * k) % 48]
+                     for k in range(3 * window)])
+    tok = tokens(rows)
+    prefill = 5
+    cached = sampler.next_logits()
+    worst = 0.0
+    for end in range(prefill, len(tok) + 1):
+        got, want = cached(tok[:end]), sampler.logits(tok[:end])
+        worst = max(worst, max(float(np.abs(a - b).max()) for a, b in zip(got, want)))
+    assert worst < 1e-4
+    assert step.notes[0] == prefill
+    assert step.notes[1:window - prefill + 1] == [1] * (window - prefill)  # cached: one new note a run
+    assert set(step.notes[window - prefill + 1:]) == {window}  # slid: the whole window again
+    # a new continuation starts its own cache; a different opening is never served from an old one
+    other = sampler.next_logits()
+    changed = tok[:8].copy()
+    changed[3, 1] += 1
+    for a, b in zip(other(changed), sampler.logits(changed)):
+        assert np.abs(a - b).max() < 1e-4
+
+
+def test_a_bundle_without_the_cache_graph_loads_and_plays_the_same_notes(sampler, uncached):
+    """An older bundle (melody.decoder alone) runs the whole window for every note; the cached
+    bundle with the same weights gives the same continuation for the same seed, before and after
+    the window slides."""
+    assert sampler.cached and not uncached.cached
+    long_opening = [Note(60 + (i * 5) % 12, i * 0.25, 0.25, 90) for i in range(40)]
+    for seed in range(6):
+        for opening in (OPENING, long_opening):
+            for key in (None, 2):
+                s = Sampling(bars=4, temperature=1.0, top_p=0.95, seed=seed, key=key)
+                got = sampler.continue_melody(opening, s)
+                assert got == uncached.continue_melody(opening, s) and got
+
+
+def test_an_older_bundle_gets_its_cache_graph_from_its_own_onnx_weights(melody_presets, tmp_path, uncached):
+    from export.melody.export_onnx import add_step
+    from server.presets.bundle import validate_bundle
+    from server.presets.models import load_models
+    bundle = tmp_path / "uncached"
+    shutil.copytree(melody_presets / "uncached", bundle)
+    parity = add_step(bundle)
+    assert parity["max_abs_diff_logits"] < 1e-4
+    preset = validate_bundle(bundle)
+    assert read_manifest(bundle)["melody"]["training"]["parity"]["step"] == parity
+    upgraded = load_models(preset, "cpu", 1).melody
+    assert upgraded.cached
+    s = Sampling(bars=4, temperature=1.0, top_p=0.9, seed=7)
+    assert upgraded.continue_melody(OPENING, s) == uncached.continue_melody(OPENING, s)
+
+
 # --- bundle -------------------------------------------------------------------------------------
 def test_a_bundle_with_the_melody_role_validates(melody_presets):
     from server.presets.bundle import validate_bundle
     preset = validate_bundle(melody_presets / "tiny")
-    assert preset.melody.window == 16 and "melody.decoder" in preset.models
+    assert preset.melody.window == 16 and {"melody.decoder", "melody.step"} <= set(preset.models)
+    step = preset.models["melody.step"]
+    assert [name for name, _ in step.inputs] == ["tokens", "past_keys", "past_values"]
+    assert step.inputs[1][1] == (1, "batch", 2, "past", 16)  # tiny: 1 layer, 2 heads of 16
+    assert step.outputs[3] == ("present_keys", (1, "batch", 2, "total", 16))
+    assert "melody.step" not in validate_bundle(melody_presets / "uncached").models
     assert validate_bundle(melody_presets / "plain").melody is None
 
 
@@ -158,6 +250,19 @@ def test_a_bundle_with_the_melody_role_validates(melody_presets):
     (lambda m, f: m["models"]["melody.decoder"]["outputs"][1].update(shape=["batch", 127]),
      "models.melody.decoder.outputs[1].shape"),
     (lambda m, f: m["models"]["melody.decoder"].update(sha256="0" * 64), "models.melody.decoder.sha256"),
+    (lambda m, f: m["models"]["melody.step"].update(sha256="0" * 64), "models.melody.step.sha256"),
+    (lambda m, f: m["models"]["melody.step"]["inputs"][1]["shape"].__setitem__(0, 3),
+     "models.melody.step.inputs[1].shape"),
+    (lambda m, f: m["models"]["melody.step"]["outputs"][3].update(name="keys"), "models.melody.step.outputs[3].name"),
+    (lambda m, f: m["melody"]["model"].pop("heads"), "melody.model.heads"),
+    (lambda m, f: m["melody"]["model"].update(d_model=33), "melody.model.d_model"),
+    # consistent manifest, but the graph has 1 layer, not 2: the graph check names the axis
+    (lambda m, f: (m["melody"]["model"].update(layers=2), [t["shape"].__setitem__(0, 2) for t in
+                   m["models"]["melody.step"]["inputs"][1:] + m["models"]["melody.step"]["outputs"][3:]]),
+     "models.melody.step.inputs[1].shape[0]"),
+    (lambda m, f: m["models"]["melody.step"].update(file="melody_decoder.onnx",
+                                                    sha256=m["models"]["melody.decoder"]["sha256"]),
+     "models.melody.step.inputs"),  # the whole-window graph named as the cached one
 ])
 def test_bad_melody_manifests_name_the_field(melody_presets, tmp_path, edit, field):
     from server.presets.bundle import validate_bundle
@@ -260,6 +365,7 @@ def _midi_folder(folder: Path, n: int = 12) -> Path:
 
 
 def test_train_resume_export_parity_and_fine_tune_from_the_onnx(tmp_path):
+    from export.common import sha256 as common_sha
     from export.melody import export_onnx, train
     data = _midi_folder(tmp_path / "mids")
     run = tmp_path / "run"
@@ -274,6 +380,7 @@ def test_train_resume_export_parity_and_fine_tune_from_the_onnx(tmp_path):
     export_onnx.main(["--ckpt", str(run / "last.pt"), "--data", str(data), "--out", str(out)])
     fragment = json.loads((out / "melody.json").read_text())
     assert fragment["melody"]["training"]["parity"]["max_abs_diff_logits"] < 1e-3
+    assert fragment["melody"]["training"]["parity"]["step"]["max_abs_diff_logits"] < 1e-3  # the cached graph
     # the ONNX file alone is enough to start fine-tuning: same weights back
     bundle = add_melody(build_bundle(tmp_path / "presets", "tiny"))
     model = train.init_weights(bundle)
@@ -284,7 +391,15 @@ def test_train_resume_export_parity_and_fine_tune_from_the_onnx(tmp_path):
     # merge the trained fragment into the bundle: validated by the server's own checks
     export_onnx.merge(out, bundle)
     from server.presets.bundle import validate_bundle
-    assert validate_bundle(bundle).melody.window == 16
+    merged = validate_bundle(bundle)
+    assert merged.melody.window == 16
+    assert merged.models["melody.step"].sha256 == common_sha(out / "melody_decoder_step.onnx")
+    # a fragment from before the cache graph takes the bundle's (now stale) melody.step away with it
+    old = json.loads((out / "melody.json").read_text())
+    old["models"].pop("melody.step")
+    (out / "melody.json").write_text(json.dumps(old))
+    export_onnx.merge(out, bundle)
+    assert "melody.step" not in validate_bundle(bundle).models
 
 
 def test_latentpad_train_melody_fine_tunes_from_a_preset_and_adds_it(tmp_path):
@@ -339,5 +454,6 @@ def test_the_default_preset_continues_a_major_tune_mostly_in_its_key():
     assert np.mean(shares) >= 0.85, shares
     training = read_manifest(REPO / "presets" / "default")["melody"]["training"]
     assert training["parity"]["max_abs_diff_logits"] < 1e-3
+
     table = training["metrics"]["continuations"]["table"]
     assert table["model greedy (T 0)"]["stuck_in_loop"] > table["model top-p 0.9 (T 1.0)"]["stuck_in_loop"]

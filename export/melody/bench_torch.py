@@ -4,8 +4,9 @@
 
 The weights come from the bundle's melody_decoder.onnx (export.melody.train.init_weights); the
 sampler loop is the server's own (server.presets.melody) with torch standing in for
-onnxruntime's session, on the opening and settings server/tools/bench_melody.py uses. Prints
-JSON: p50_ms, p99_ms, n.
+onnxruntime's sessions (the whole-window decoder, and the cached step when the bundle has
+melody.step, as the server runs it), on the opening and settings server/tools/bench_melody.py
+uses. Prints JSON: p50_ms, p99_ms, n, cached.
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
+from export.melody.model import MelodyStep
 from export.melody.train import init_weights
 from server.presets.bundle import load_bundle
 from server.presets.melody import MelodySampler, Sampling
@@ -32,7 +34,7 @@ class TorchSession:
 
     def run(self, names, feed):
         with torch.no_grad():
-            return [t.numpy() for t in self.model(torch.from_numpy(feed["tokens"]))]
+            return [t.numpy() for t in self.model(*(torch.from_numpy(v) for v in feed.values()))]
 
 
 def main(argv=None) -> int:
@@ -43,7 +45,9 @@ def main(argv=None) -> int:
     a = ap.parse_args(argv)
     torch.set_num_threads(a.threads)
     preset = load_bundle(a.preset)
-    sampler = MelodySampler(TorchSession(init_weights(preset.folder)), preset)
+    model = init_weights(preset.folder).eval()
+    step = TorchSession(MelodyStep(model)) if "melody.step" in preset.models else None
+    sampler = MelodySampler(TorchSession(model), preset, step)
     sampler.continue_melody(OPENING, Sampling(bars=BARS, seed=0))
     times = []
     for i in range(a.runs):
@@ -51,7 +55,8 @@ def main(argv=None) -> int:
         sampler.continue_melody(OPENING, Sampling(bars=BARS, temperature=1.0, top_p=0.9, seed=i))
         times.append((time.perf_counter() - start) * 1000)
     print(json.dumps({"n": len(times), "p50_ms": float(np.percentile(times, 50)),
-                      "p99_ms": float(np.percentile(times, 99)), "max_ms": float(np.max(times))}))
+                      "p99_ms": float(np.percentile(times, 99)), "max_ms": float(np.max(times)),
+                      "cached": sampler.cached}))
     return 0
 
 

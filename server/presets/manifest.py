@@ -24,7 +24,7 @@ TOP_LEVEL = ("schema", "name", "description", "sample_rate_hz", "length_samples"
              "classes", "drum_map", "models", "xy_map", "latent_prior", "pads", "training")
 OPTIONAL_TOP_LEVEL = ("groove", "prior", "melody")
 MELODY_KEYS = ("kind", "ticks_per_beat", "fields", "vocab", "window", "model", "training")
-DYNAMIC_DIMS = ("batch", "time")  # dims the graph leaves open
+DYNAMIC_DIMS = ("batch", "time", "past", "total")  # dims the graph leaves open (past + time = total)
 TENSOR_DTYPES = {"tokens": "int64"}  # tensors that are not float32, by name
 PRIOR_KEYS = ("kind", "steps", "guidance", "training")
 GROOVE_KEYS = ("latent_size", "instruments", "drum_map", "steps", "steps_per_beat", "map", "training")
@@ -50,6 +50,14 @@ ROLE_IO = {
                       (("velocity", ("batch", "latent_size")),)),
     "melody.decoder": ((("tokens", ("batch", "time", len(MELODY_FIELDS))),),
                        tuple((f"{h}_logits", ("batch", MELODY_VOCAB[h] - 1)) for h in MELODY_HEADS)),
+    # the same decoder with a key/value cache: the new notes and every layer's cached keys/values in,
+    # the logits after the last new note and the grown cache out (export.melody.model.MelodyStep)
+    "melody.step": ((("tokens", ("batch", "time", len(MELODY_FIELDS))),
+                     *((name, ("melody_layers", "batch", "melody_heads", "past", "melody_head_dim"))
+                       for name in ("past_keys", "past_values"))),
+                    (*((f"{h}_logits", ("batch", MELODY_VOCAB[h] - 1)) for h in MELODY_HEADS),
+                     *((name, ("melody_layers", "batch", "melody_heads", "total", "melody_head_dim"))
+                       for name in ("present_keys", "present_values")))),
 }
 
 
@@ -182,6 +190,9 @@ def check_models(raw: dict, sizes: dict) -> dict:
     if ("melody.decoder" in models) != ("melody" in raw):
         raise PresetError("melody" if "melody.decoder" in models else "models.melody.decoder",
                           "missing: the melody.decoder model and the `melody` object go together")
+    if "melody.step" in models and "melody.decoder" not in models:
+        raise PresetError("models.melody.decoder", "missing: melody.step is the cached form of "
+                                                   "melody.decoder and needs it beside it")
     return {role: check_model_entry(role, entry, sizes) for role, entry in models.items()}
 
 
@@ -285,11 +296,19 @@ def check_melody(raw: dict) -> dict | None:
     for f in MELODY_FIELDS:
         want_int(vocab[f], f"melody.vocab.{f}", MELODY_VOCAB[f], MELODY_VOCAB[f])
     window = want_int(melody["window"], "melody.window", 1, 4096)
-    want_object(melody["model"], "melody.model")
+    model = want_object(melody["model"], "melody.model")
     training = want_object(melody["training"], "melody.training")
     for key in ("command", "data", "parity"):
         get(training, key, "melody.training.")
-    return {"window": window, "training": training}
+    sizes = {}
+    if isinstance(raw["models"], dict) and "melody.step" in raw["models"]:  # the cache's shape: the model's sizes
+        layers = want_int(get(model, "layers", "melody.model."), "melody.model.layers", 1, 256)
+        heads = want_int(get(model, "heads", "melody.model."), "melody.model.heads", 1, 256)
+        d_model = want_int(get(model, "d_model", "melody.model."), "melody.model.d_model", 1, 65536)
+        if d_model % heads:
+            raise PresetError("melody.model.d_model", f"must be a multiple of heads ({heads}), got {d_model}")
+        sizes = {"melody_layers": layers, "melody_heads": heads, "melody_head_dim": d_model // heads}
+    return {"window": window, "training": training, "sizes": sizes}
 
 
 def check_prior(raw: dict, latent_size: int) -> tuple:
@@ -342,6 +361,9 @@ def check_manifest(raw, folder_name: str) -> dict:
     if groove is not None:
         sizes.update(groove_latent_size=groove["latent_size"], groove_instruments=len(groove["notes"]),
                      groove_steps=STEPS, groove_features=3)
+    melody = check_melody(raw)
+    if melody is not None:
+        sizes.update(melody.pop("sizes"))
     grid, regions = check_xy_map(raw, latent_size, classes)
     mean, std = check_prior(raw, latent_size)
     models = check_models(raw, sizes)
@@ -351,5 +373,5 @@ def check_manifest(raw, folder_name: str) -> dict:
         "drum_map": check_drum_map(raw, classes), "models": models,
         "xy_grid": grid, "class_regions": regions, "prior_mean": mean, "prior_std": std,
         "pad_starts": check_pads(raw), "training": check_training(raw), "groove": groove,
-        "diffusion": check_diffusion_prior(raw, models), "melody": check_melody(raw),
+        "diffusion": check_diffusion_prior(raw, models), "melody": melody,
     }

@@ -2,7 +2,12 @@
 
 `continue_melody` turns an opening (notes in beats) into the next `bars` bars: the opening is
 tokenised (server.core.melody), the decoder sees the latest `window` notes and gives logits for
-the next note's shift, pitch and duration; each field is drawn in turn with temperature, top-k and
+the next note's shift, pitch and duration. With the bundle's `melody.step` graph (the decoder
+with a key/value cache) the opening is run once and each drawn note after it costs one step;
+once the window slides (more than `window` notes of context) every note is a whole-window run
+again, as without the cache, because the first notes' keys in the deeper layers depend on what
+came before them. Both give the logits of the whole-window decoder (export parity, tests). Each
+field is drawn in turn with temperature, top-k and
 top-p (nucleus) from ONE seeded numpy Generator, so the same seed and opening give the same
 notes. Temperature 0 is greedy (argmax). An optional key/scale mask removes pitches outside the
 scale before sampling. The line stays monophonic (a shift of 0 is never drawn after a note).
@@ -62,20 +67,66 @@ def draw(logits: np.ndarray, temperature: float, top_k: int, top_p: float, rng: 
     return int(order[rng.choice(keep, p=kept)])
 
 
+class CachedLogits:
+    """Logits of the latest window through `melody.step`, for one continuation (not shared
+    between threads): the keys and values of the window's first notes are kept while the next
+    window starts with the same notes, so only the notes after them are run."""
+
+    def __init__(self, sampler: "MelodySampler"):
+        self._sampler = sampler
+        self._tok = np.zeros((0, len(FIELDS)), np.int64)  # the notes whose keys/values are cached
+        self._cache = sampler.empty_cache
+
+    def __call__(self, tok: np.ndarray) -> tuple:
+        tok = tok[-self._sampler.window:]
+        n = len(self._tok)
+        if not (0 < n < len(tok) and np.array_equal(tok[:n], self._tok)):
+            n, self._cache = 0, self._sampler.empty_cache  # the window slid (or a new one): run it whole
+        *logits, keys, values = self._sampler.run_step(tok[n:], *self._cache)
+        self._tok, self._cache = tok, (keys, values)
+        return tuple(logits)
+
+
 class MelodySampler:
-    def __init__(self, session, preset):
+    """Over `melody.decoder` (a session) and, when the bundle has it, `melody.step` (step_session)."""
+
+    def __init__(self, session, preset, step_session=None):
         entry = preset.models["melody.decoder"]
         (self._input, _), = entry.inputs
         self._names = [name for name, _ in entry.outputs]
         self._session = session
         self.window = preset.melody.window
+        self._step = step_session
+        if step_session is not None:
+            step = preset.models["melody.step"]
+            self._step_inputs = [name for name, _ in step.inputs]
+            self._step_names = [name for name, _ in step.outputs]
+            layers, _, heads, _, head_dim = step.inputs[1][1]
+            self.empty_cache = (np.zeros((layers, 1, heads, 0, head_dim), np.float32),) * 2
+
+    @property
+    def cached(self) -> bool:
+        return self._step is not None
 
     def logits(self, tok: np.ndarray) -> tuple:
-        """tok int64 [time, 4] -> (shift, pitch, duration) logits of the next note."""
+        """tok int64 [time, 4] -> (shift, pitch, duration) logits of the next note (whole window)."""
         try:
             return tuple(o[0] for o in self._session.run(self._names, {self._input: tok[None, -self.window:]}))
         except Exception as exc:
             raise ModelError(f"melody decoder run failed: {exc}") from exc
+
+    def run_step(self, tok: np.ndarray, keys: np.ndarray, values: np.ndarray) -> tuple:
+        """melody.step on new notes tok [time, 4] after a cache -> (shift, pitch, duration logits,
+        keys, values)."""
+        try:
+            out = self._step.run(self._step_names, dict(zip(self._step_inputs, (tok[None], keys, values))))
+        except Exception as exc:
+            raise ModelError(f"melody step run failed: {exc}") from exc
+        return out[0][0], out[1][0], out[2][0], out[3], out[4]
+
+    def next_logits(self):
+        """A function tok -> the next note's logits for one continuation: cached when it can be."""
+        return CachedLogits(self) if self._step is not None else self.logits
 
     def sample(self, tok: np.ndarray, onset: int, bar: int, s: Sampling, rng: np.random.Generator,
                end: Optional[int] = None, max_notes: int = 0) -> list:
@@ -84,8 +135,9 @@ class MelodySampler:
         allowed = scale_mask(s.key, s.scale) if s.key is not None else None
         out = []
         limit = max_notes or MAX_NOTES_PER_BAR * s.bars + 64
+        logits = self.next_logits()
         while len(out) < limit:
-            shift_l, pitch_l, dur_l = self.logits(tok)
+            shift_l, pitch_l, dur_l = logits(tok)
             if tok[-1, 0] != BOS["shift"]:
                 shift_l = shift_l.copy()
                 shift_l[0] = -np.inf  # monophonic: no second note on the same onset
@@ -117,4 +169,4 @@ class MelodySampler:
                 for on, pitch, dur in drawn if on >= start]
 
 
-__all__ = ["MelodySampler", "Sampling", "draw", "BOS", "FIELDS", "HEADS"]
+__all__ = ["CachedLogits", "MelodySampler", "Sampling", "draw", "BOS", "FIELDS", "HEADS"]

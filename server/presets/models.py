@@ -160,7 +160,7 @@ class Models:
     decoder_warm_ms: float  # median batch-1 decoder time after warm-up
     groove: Optional[GrooveDecoder] = None  # when the preset has a groove.decoder
     prior: Optional[PriorSampler] = None  # when the preset has a oneshot.prior (diffusion)
-    melody: Optional[MelodySampler] = None  # when the preset has a melody.decoder
+    melody: Optional[MelodySampler] = None  # when the preset has a melody.decoder (+ melody.step)
 
 
 def _warm_up(decoder: Decoder) -> float:
@@ -196,7 +196,9 @@ def load_models(preset: Preset, device: str = "auto", threads: int = 2) -> Model
             prior.draw(np.zeros(preset.latent_size, np.float32), 0)
     melody = None
     if "melody.decoder" in preset.models:  # one note per run, a small transformer: one thread
-        melody = MelodySampler(_session(preset, "melody.decoder", providers, 1), preset)
+        step = (_session(preset, "melody.step", providers, 1)  # the cached form, when the bundle has it
+                if "melody.step" in preset.models else None)
+        melody = MelodySampler(_session(preset, "melody.decoder", providers, 1), preset, step)
         melody.continue_melody([], Sampling(bars=1))
     log.info("preset %s: decoder %.2f ms warm on %s", preset.name, warm_ms, decoder.provider)
     return Models(preset, decoder, encoder, decoder.provider, warm_ms, groove, prior, melody)

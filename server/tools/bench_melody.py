@@ -3,7 +3,8 @@
 1. `/melody/continue` -> the whole `/melody` reply, 4 bars from a 16-note opening, from a real
    server subprocess over UDP, one request at a time (a new seed each): latency from the send
    to the last reply datagram.
-2. The same continuation in-process (server.presets.melody on onnxruntime), and with the same
+2. The same continuation in-process (server.presets.melody on onnxruntime: with the bundle's
+   melody.step key/value cache when it has one, else the whole window per note), and with the same
    weights in torch (read from the ONNX file; `python -m export.melody.bench_torch` in a
    subprocess, so the server never imports torch; needs the export extra) through the same
    sampler loop: the ratio says what the ONNX export buys.
@@ -48,7 +49,8 @@ def lines(result: dict) -> list:
     udp, onnx, torch = result["melody_udp"], result["melody_onnx"], result["melody_torch"]
     out = [_line("melody/continue 4 bars, UDP", udp, f"lost {udp['lost']}; {udp['notes']:.0f} notes "
                  "a continuation on average (target p99 <= 50 ms)"),
-           _line("melody 4 bars in-process", onnx, "(onnxruntime, 1 intra-op thread)")]
+           _line("melody 4 bars in-process", onnx, "(onnxruntime, 1 intra-op thread, " + (
+               "melody.step key/value cache)" if onnx.get("cached") else "whole window per note: no melody.step)"))]
     if "skipped" in torch:
         return out + [f"{'melody 4 bars in torch':<28} skipped: {torch['skipped']}"]
     return out + [_line("melody 4 bars in torch", torch, f"= {result['torch_p50_over_onnx_p50']:.1f}x "
@@ -98,7 +100,7 @@ def _time(sampler) -> dict:
         start = time.perf_counter()
         sampler.continue_melody(OPENING, Sampling(bars=BARS, temperature=1.0, top_p=0.9, seed=i))
         times.append(time.perf_counter() - start)
-    return _stats_ms(times)
+    return _stats_ms(times) | {"cached": sampler.cached}
 
 
 def _in_process(args, preset) -> dict:
