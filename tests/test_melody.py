@@ -419,6 +419,23 @@ def test_latentpad_train_melody_fine_tunes_from_a_preset_and_adds_it(tmp_path):
     assert manifest["melody"]["model"]["d_model"] == 32  # the --from preset's size, not a new model
 
 
+def test_the_corpus_reads_only_collections_free_for_commercial_use_unless_named(tmp_path):
+    """The default corpus leaves out the non-commercial Essen collection; its licence and whether
+    commercial use is allowed travel with every collection into the manifest."""
+    pytest.importorskip("music21")
+    from export.melody import corpus
+    assert corpus.FREE == ("oneills1850",) and not corpus.COLLECTIONS["essenFolksong"]["commercial_use"]
+    assert corpus.parser().parse_args([]).collections == ["oneills1850"]
+    meta = corpus.build(tmp_path / "free", limit=3)
+    assert list(meta["collections"]) == ["oneills1850"]
+    got = meta["collections"]["oneills1850"]
+    assert got["kept"] == 3 and got["commercial_use"] and "public domain" in got["licence"]
+    assert "non-commercial" in corpus.COLLECTIONS["essenFolksong"]["licence"]
+    assert corpus.parser().parse_args(["--collections", "oneills1850", "essenFolksong"]).collections[1] == "essenFolksong"
+    pieces = corpus.load(tmp_path / "free")["pieces"]
+    assert {p["collection"] for p in pieces} == {"oneills1850"} and all(len(p["notes"]) >= 12 for p in pieces)
+
+
 def test_evaluation_measures_catch_loops_and_score_a_copy_as_zero_distance():
     from export.melody.evaluate import Markov, distributions, loop_stats, repeat_opening, tv
     loop = [(12 * k, 60 + (k % 2) * 2, 12) for k in range(24)]  # two notes forever
@@ -454,6 +471,5 @@ def test_the_default_preset_continues_a_major_tune_mostly_in_its_key():
     assert np.mean(shares) >= 0.85, shares
     training = read_manifest(REPO / "presets" / "default")["melody"]["training"]
     assert training["parity"]["max_abs_diff_logits"] < 1e-3
-
     table = training["metrics"]["continuations"]["table"]
     assert table["model greedy (T 0)"]["stuck_in_loop"] > table["model top-p 0.9 (T 1.0)"]["stuck_in_loop"]

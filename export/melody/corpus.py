@@ -1,6 +1,7 @@
 """The melody corpus: monophonic tunes from the corpus that ships inside `music21` (PyPI).
 
-    python -m export.melody.corpus --out data/melody
+    python -m export.melody.corpus --out data/melody                        # the freely usable collections
+    python -m export.melody.corpus --out data/melody-all --collections oneills1850 essenFolksong
 
 Each tune becomes a list of notes `(pitch, onset, duration, position)` in ticks of 1/12 beat
 (quarter note = 12 ticks: 16ths, 8th triplets and 16th triplets are all whole ticks), where
@@ -12,6 +13,12 @@ Hygiene: tunes with fewer than MIN_NOTES notes are dropped, and exact duplicates
 transposition-invariantly (same interval and rhythm sequence): the Essen collection holds
 variants entered twice, which must not sit on both sides of a split. Split by piece (a hash of
 collection/file/index): 80% train, 10% validation, 10% test.
+
+Licences: each collection's terms are recorded with it (and go into the manifest). By default
+only the collections with no restriction on commercial use are read (FREE): O'Neill's (public
+domain tunes; the transcription states no licence of its own). The Essen collection is licensed
+for non-commercial use only; a model trained on it inherits that, so it is read only when named
+with --collections.
 """
 from __future__ import annotations
 
@@ -27,17 +34,22 @@ from pathlib import Path
 TICKS_PER_BEAT = 12
 MIN_NOTES = 12
 
-# collection folder in music21/corpus -> what the manifest says about it
+# collection folder in music21/corpus -> what the manifest says about it. `commercial_use`: no
+# restriction on commercial use is stated (the default selection, FREE). music21's own
+# corpus/license.txt says some encodings restrict commercial use in their files or folders.
 COLLECTIONS = {
     "essenFolksong": {
         "source": "music21 corpus (PyPI music21): Essen Folksong Collection, ABC encodings by Seymour Schlien",
         "licence": "non-commercial distribution and use (permission of Ewa Dahlig-Turek, EsAC; "
-                   "corpus/essenFolksong/license.txt in music21)"},
+                   "corpus/essenFolksong/license.txt in music21)",
+        "commercial_use": False},
     "oneills1850": {
         "source": "music21 corpus (PyPI music21): O'Neill's 1850 Melodies (1903), ABC transcription by Norbert Paap",
         "licence": "tunes public domain (published 1903); transcription distributed with music21, "
-                   "no separate licence stated (music21 corpus/license.txt)"},
+                   "no separate licence stated (music21 corpus/license.txt)",
+        "commercial_use": True},
 }
+FREE = tuple(name for name, c in COLLECTIONS.items() if c["commercial_use"])
 
 
 def corpus_root() -> Path:
@@ -85,7 +97,7 @@ def dedup_key(notes: list) -> str:
     return hashlib.sha256(json.dumps([ivs, rhythm]).encode()).hexdigest()
 
 
-def build(out: Path, collections=tuple(COLLECTIONS), limit: int = 0) -> dict:
+def build(out: Path, collections=FREE, limit: int = 0) -> dict:
     import music21
     root = corpus_root()
     pieces, seen, stats = [], set(), {}
@@ -148,12 +160,18 @@ def load(path: Path) -> dict:
         return json.load(fh)
 
 
-def main(argv=None) -> int:
+def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=Path("data/melody"))
-    ap.add_argument("--collections", nargs="+", default=list(COLLECTIONS), choices=list(COLLECTIONS))
+    ap.add_argument("--collections", nargs="+", default=list(FREE), choices=list(COLLECTIONS),
+                    help=f"music21 collections to read (default: {' '.join(FREE)}: no restriction on "
+                         "commercial use stated; " + "; ".join(f"{n}: {c['licence'].split(' (')[0]}" for n, c in COLLECTIONS.items()) + ")")
     ap.add_argument("--limit", type=int, default=0, help="at most this many tunes per collection (tests)")
-    a = ap.parse_args(argv)
+    return ap
+
+
+def main(argv=None) -> int:
+    a = parser().parse_args(argv)
     meta = build(a.out, tuple(a.collections), a.limit)
     print(json.dumps(meta, indent=1))
     return 0

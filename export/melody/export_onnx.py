@@ -138,12 +138,13 @@ def build_fragment(args: argparse.Namespace) -> dict:
     data = Path(args.data)
     metrics = json.loads(Path(args.metrics).read_text()) if args.metrics else {}
     if (data / "corpus.json.gz").exists():
-        from export.melody.corpus import load
+        from export.melody.corpus import COLLECTIONS, load
         meta = load(data)["meta"]
         sources = [{"source": c["source"], "licence": c["licence"], "items": c["kept"],
+                    "commercial_use": c.get("commercial_use", COLLECTIONS.get(name, {}).get("commercial_use")),
                     "pieces": {s: c[s] for s in ("train", "val", "test")},
                     "notes": {s: c[s + "_notes"] for s in ("train", "val", "test")}}
-                   for c in meta["collections"].values()]
+                   for name, c in meta["collections"].items()]
     else:
         sources = [{"source": f"the user's MIDI folder {data.name}", "licence": "the user's own", "items": len(seqs)}]
     fragment = {
