@@ -187,12 +187,14 @@ def main(argv=None) -> int:
     import torch
     from export.common import cpu_session
     from export.melody.corpus import load
+    from export.melody.export_onnx import STEP_FILE
     from export.melody.train import evaluate, load_model
     from server.presets.melody import MelodySampler
 
     ap = argparse.ArgumentParser(description="held-out measures of the melody decoder with baselines")
     ap.add_argument("--ckpt", required=True)
-    ap.add_argument("--onnx", required=True, help="the exported melody_decoder.onnx (the shipped path)")
+    ap.add_argument("--onnx", required=True, help="the exported melody_decoder.onnx (the shipped path; "
+                    "melody_decoder_step.onnx beside it is used when there)")
     ap.add_argument("--data", default="data/melody")
     ap.add_argument("--limit", type=int, default=400, help="test melodies continued")
     ap.add_argument("--threads", type=int, default=2)
@@ -211,12 +213,20 @@ def main(argv=None) -> int:
                   "token": round(float(np.exp(np.mean([v[h] for h in HEADS]))), 3)}
            for name, v in (("model", nll), ("first-order Markov", m_nll))}
 
-    class Shim:  # the server's sampler over the exported graph, with a plain window
-        models = {"melody.decoder": type("E", (), {"inputs": (("tokens", None),), "outputs": tuple(
-            (f"{h}_logits", None) for h in HEADS)})()}
-        melody = type("M", (), {"window": model.cfg.window})()
+    cfg = model.cfg
+    cache = (cfg.layers, "batch", cfg.heads, "past", cfg.d_model // cfg.heads)
+    logits = tuple((f"{h}_logits", None) for h in HEADS)
+    entry = lambda inputs, outputs: type("E", (), {"inputs": inputs, "outputs": outputs})()  # noqa: E731
 
-    sampler = MelodySampler(cpu_session(Path(a.onnx), threads=1), Shim)
+    class Shim:  # the server's sampler over the exported graphs, with a plain window
+        models = {"melody.decoder": entry((("tokens", None),), logits),
+                  "melody.step": entry((("tokens", None), ("past_keys", cache), ("past_values", cache)),
+                                       logits + (("present_keys", None), ("present_values", None)))}
+        melody = type("M", (), {"window": cfg.window})()
+
+    step = Path(a.onnx).with_name(STEP_FILE)  # the cached graph beside it, as the server runs it
+    sampler = MelodySampler(cpu_session(Path(a.onnx), threads=1), Shim,
+                            cpu_session(step, threads=1) if step.exists() else None)
     result = {"split": "test", "test_melodies": len(test), "test_notes": int(sum(len(n) for n in test)),
               "perplexity": ppl, "perplexity_note": "exp(mean NLL) per field; token = geometric mean over "
               "the three predicted fields", "continuations": measure(sampler, markov, test, a.limit),
