@@ -469,7 +469,12 @@ def test_the_default_preset_continues_a_major_tune_mostly_in_its_key():
         assert len(notes) >= 4 and all(0 <= n.start < 16 for n in notes)
         shares.append(np.mean([in_key[n.pitch] for n in notes]))
     assert np.mean(shares) >= 0.85, shares
+    assert models.melody.cached  # the shipped bundle carries melody.step
     training = read_manifest(REPO / "presets" / "default")["melody"]["training"]
     assert training["parity"]["max_abs_diff_logits"] < 1e-3
+    assert training["parity"]["step"]["max_abs_diff_logits"] < 1e-3
+    # trained only on data free for commercial use: a performer who is paid can play it
+    assert training["data"] and all(d["commercial_use"] for d in training["data"])
+    assert not any("Essen" in d["source"] for d in training["data"])
     table = training["metrics"]["continuations"]["table"]
     assert table["model greedy (T 0)"]["stuck_in_loop"] > table["model top-p 0.9 (T 1.0)"]["stuck_in_loop"]
