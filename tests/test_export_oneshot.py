@@ -116,6 +116,14 @@ def test_corpus_holds_out_whole_kits(tmp_path):
     assert all(i.licence for i in items)
 
 
+def _tiny_bundle(user_folder: Path, run: Path, bundle: Path) -> Path:
+    """A tiny model trained 3 steps on the user folder and exported as a bundle to start from."""
+    ckpt = train.train(train.parser().parse_args(
+        ["--data", str(user_folder), "--out", str(run), "--tiny", "--steps", "3", "--threads", "1"]))
+    return export_onnx.export_bundle(export_onnx.parser().parse_args(
+        ["--ckpt", str(ckpt), "--data", str(user_folder), "--out", str(bundle), "--name", bundle.name]))
+
+
 def test_fine_tune_starts_from_the_presets_own_weights(user_folder, tmp_path):
     """--init copies a preset's ONNX weights into the model: with a zero learning rate the
     checkpoint decodes exactly what the preset's decoder.onnx does; `latentpad train oneshot
@@ -126,10 +134,7 @@ def test_fine_tune_starts_from_the_presets_own_weights(user_folder, tmp_path):
     from export.oneshot.model import OneshotVAE
 
     presets = tmp_path / "presets"
-    ckpt = train.train(train.parser().parse_args(
-        ["--data", str(user_folder), "--out", str(tmp_path / "a"), "--tiny", "--steps", "3", "--threads", "1"]))
-    export_onnx.export_bundle(export_onnx.parser().parse_args(
-        ["--ckpt", str(ckpt), "--data", str(user_folder), "--out", str(presets / "base"), "--name", "base"]))
+    _tiny_bundle(user_folder, tmp_path / "a", presets / "base")
     tuned = train.train(train.parser().parse_args(
         ["--data", str(user_folder), "--out", str(tmp_path / "b"), "--init", str(presets / "base"),
          "--lr", "0", "--steps", "1", "--threads", "1"]))
@@ -170,10 +175,7 @@ def test_encoder_fine_tune_keeps_the_decoder(user_folder, tmp_path):
     from export.oneshot.model import OneshotVAE
 
     presets = tmp_path / "presets"
-    ckpt = train.train(train.parser().parse_args(
-        ["--data", str(user_folder), "--out", str(tmp_path / "a"), "--tiny", "--steps", "3", "--threads", "1"]))
-    export_onnx.export_bundle(export_onnx.parser().parse_args(
-        ["--ckpt", str(ckpt), "--data", str(user_folder), "--out", str(presets / "base"), "--name", "base"]))
+    _tiny_bundle(user_folder, tmp_path / "a", presets / "base")
     tuned = train.train(train.parser().parse_args(
         ["--data", str(user_folder), "--out", str(tmp_path / "b"), "--init", str(presets / "base"),
          "--freeze-decoder", "--wide-augment", "1", "--lr", "1e-2", "--steps", "3", "--threads", "1"]))
@@ -190,7 +192,6 @@ def test_encoder_fine_tune_keeps_the_decoder(user_folder, tmp_path):
     before = ort.InferenceSession(str(presets / "base" / "encoder.onnx")).run(None, {"audio": audio})[0]
     assert np.abs(before - mu).max() > 1e-3
     # the graft: the new encoder goes into the bundle, the decoder file and the map stay
-    import shutil
     shutil.copytree(presets / "base", presets / "graft")
     (presets / "graft" / "preset.json").write_text(
         (presets / "graft" / "preset.json").read_text().replace('"name": "base"', '"name": "graft"'))

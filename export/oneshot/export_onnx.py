@@ -45,9 +45,14 @@ def export_models(model: OneshotVAE, out: Path) -> None:
     torch.onnx.export(model.decoder, (torch.zeros(1, cfg.latent_size),), str(out / "decoder.onnx"),
                       input_names=["z"], output_names=["audio"],
                       dynamic_axes={"z": {0: "batch"}, "audio": {0: "batch"}}, **kw)
-    torch.onnx.export(model.encoder, (torch.zeros(1, cfg.length),), str(out / "encoder.onnx"),
+    export_encoder(model, out / "encoder.onnx")
+
+
+def export_encoder(model: OneshotVAE, path: Path) -> None:
+    torch.onnx.export(model.encoder, (torch.zeros(1, model.cfg.length),), str(path),
                       input_names=["audio"], output_names=["mu", "logvar", "class_logits"],
-                      dynamic_axes={n: {0: "batch"} for n in ("audio", "mu", "logvar", "class_logits")}, **kw)
+                      dynamic_axes={n: {0: "batch"} for n in ("audio", "mu", "logvar", "class_logits")},
+                      opset_version=17, dynamo=False, do_constant_folding=True)
 
 
 def parity(model: OneshotVAE, out: Path, audio: np.ndarray, tolerance: float) -> dict:
@@ -174,10 +179,7 @@ def graft_encoder(model: OneshotVAE, ck: dict, args: argparse.Namespace) -> Path
     train_audio, train_labels = load_corpus(data, cfg, "train")
     test_audio, test_labels = load_corpus(data, cfg, "test") if (data / "test.npy").exists() else (train_audio, train_labels)
     tmp = out / "encoder.onnx.tmp"
-    torch.onnx.export(model.encoder, (torch.zeros(1, cfg.length),), str(tmp),
-                      input_names=["audio"], output_names=["mu", "logvar", "class_logits"],
-                      dynamic_axes={n: {0: "batch"} for n in ("audio", "mu", "logvar", "class_logits")},
-                      opset_version=17, dynamo=False, do_constant_folding=True)
+    export_encoder(model, tmp)
     with torch.no_grad():
         enc_t = [t.numpy() for t in model.encoder(torch.from_numpy(train_audio[:8]))]
     enc = _session(tmp)
