@@ -152,7 +152,10 @@ def test_a_flood_of_pattern_moves_answers_the_last(groove_presets, start_server)
         for i in range(300):
             client.send("/pattern/xy", i / 299, 0.5)
         replies = client.quiet(0.5)
-        assert len(replies) % (2 * NINST) == 0 and len(replies) < 300 * 2 * NINST / 2
+        # whole patterns only, never more than were asked for; how many moves the worker coalesces
+        # depends on the machine's speed (the faster /pattern/xy path now answers most), so it is
+        # not asserted: the behaviour is that the last move is the one that sounds
+        assert len(replies) % (2 * NINST) == 0 and 0 < len(replies) <= 300 * 2 * NINST
         client.send("/pattern/xy", 1.0, 0.5)
         last = _pattern(client)
         rows = {args[0]: args[1:] for address, args in replies[-2 * NINST:] if address == "/pattern/row"}
