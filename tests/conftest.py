@@ -48,8 +48,9 @@ def start_server(tmp_path):
     """Factory for servers a test owns (own seed, own presets dir); all stopped at teardown."""
     procs = []
 
-    def start(presets_dir, *extra, name="srv"):
-        proc = ServerProcess(presets_dir, tmp_path / name / "renders", tmp_path / name / "logs", *extra)
+    def start(presets_dir, *extra, name="srv", preset="tiny"):
+        proc = ServerProcess(presets_dir, tmp_path / name / "renders", tmp_path / name / "logs", *extra,
+                             preset=preset)
         procs.append(proc)
         return proc
 

@@ -88,6 +88,9 @@ def test_bench_runs_and_writes_json(presets_dir, tmp_path):
     assert library["entries"] == library["reused_from_cache"] == library["files"] == 10_000
     assert library["server_library"] == [10_000, 10_000, 0]
     assert library["osc_similar"]["n"] == 200 and library["osc_similar"]["lost"] == 0
+    encode = result["encode"]  # the tiny preset has an encoder and no refinement graphs
+    assert encode["refine_steps"] == 0 and "refine_step" not in encode and encode["encoder"]["n"] == 40
+    assert encode["osc_encode"]["n"] == 20 and encode["osc_encode"]["lost"] == 0
 
 
 def test_bench_only_runs_the_named_sections(presets_dir, tmp_path):

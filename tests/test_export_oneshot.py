@@ -256,3 +256,105 @@ def test_log_mel_error_by_level_splits_the_distance_and_its_sign():
     parts = sum(group["part_of_distance_db"] for group in split.values())
     assert 0 < parts <= total + 0.05
     assert split["-20..0 dB"]["signed_db"] == pytest.approx(6.0, abs=1.0)  # 2x amplitude: +6 dB
+
+
+# --- encode refinement (export.oneshot.refine, server.presets.models.Refiner) --------------------
+def _sounds(user_folder: Path, length: int, sample_rate_hz: int) -> np.ndarray:
+    from server.core.sample_io import load_oneshot_level
+
+    return np.stack([load_oneshot_level(p, sample_rate_hz, length)[0] for p in sorted(user_folder.rglob("*0*.ogg"))])
+
+
+def test_refine_graph_gives_torchs_loss_and_gradient(user_folder, tmp_path):
+    """The exported step graph (traced forward + backward, with the rewritten upsampling and
+    adjoint convolutions) gives the loss and d loss / d z that torch's autograd gives through the
+    decoder's own forward."""
+    from torch.nn import functional as F
+
+    from export.oneshot import refine
+    from export.oneshot.model import OneshotVAE
+
+    x = torch.randn(2, 5, 37)
+    assert torch.allclose(refine.upsample4(x), F.interpolate(x, scale_factor=4.0, mode="linear", align_corners=False),
+                          atol=1e-6)
+    ckpt = train.train(train.parser().parse_args(
+        ["--data", str(user_folder), "--out", str(tmp_path / "run"), "--tiny", "--steps", "2", "--threads", "1"]))
+    ck = train.load_ckpt(ckpt)
+    model = OneshotVAE(train.config_from_ckpt(ck))
+    model.load_state_dict(ck["model"])
+    model.eval().requires_grad_(False)
+    cfg = model.cfg
+    refine.export_refine(model.decoder, cfg.sample_rate_hz, cfg.length, tmp_path)
+    import onnxruntime as ort
+
+    target = ort.InferenceSession(str(tmp_path / "refine_target.onnx"), providers=["CPUExecutionProvider"])
+    step = ort.InferenceSession(str(tmp_path / "refine_step.onnx"), providers=["CPUExecutionProvider"])
+    loss_fn = refine.RefineLoss(cfg.sample_rate_hz)
+    rng = np.random.default_rng(0)
+    for audio in _sounds(user_folder, cfg.length, cfg.sample_rate_hz)[:3]:
+        z = torch.from_numpy(rng.standard_normal((1, cfg.latent_size)).astype(np.float32)).requires_grad_(True)
+        features = loss_fn.features(torch.from_numpy(audio[None]))
+        loss = loss_fn(model.decoder(z), z, *features)
+        (grad,) = torch.autograd.grad(loss.sum(), z)
+        feeds = dict(zip(refine.FEATURES, target.run(None, {"audio": audio[None].astype(np.float32)})))
+        onnx_loss, onnx_grad = step.run(None, dict(feeds, z=z.detach().numpy()))
+        assert onnx_loss[0] == pytest.approx(float(loss), rel=1e-4)
+        assert np.linalg.norm(onnx_grad - grad.numpy()) <= 1e-3 * np.linalg.norm(grad.numpy())
+        assert np.abs(grad.numpy()).max() > 0
+
+
+def test_refined_encode_lowers_the_loss_and_is_what_the_server_plays(user_folder, tmp_path, start_server):
+    """`install` adds the graphs to a bundle the server's validator accepts; the refinement lowers
+    its loss from the encoder's latent; `encode_audio` and a real /pad/encode over UDP play the
+    refined latent, not the encoder's."""
+    import soundfile as sf
+
+    from export.oneshot import refine
+    from export.oneshot.model import OneshotVAE
+    from server.core.sample_io import load_oneshot_level
+    from server.presets.models import load_models
+    from server.workers.analysis import encode_audio
+
+    presets = tmp_path / "presets"
+    bundle = _tiny_bundle(user_folder, tmp_path / "a", presets / "refined")
+    ck = train.load_ckpt(tmp_path / "a" / "last.pt")
+    model = OneshotVAE(train.config_from_ckpt(ck))
+    model.load_state_dict(ck["model"])
+    cfg = model.cfg
+    sounds = _sounds(user_folder, cfg.length, cfg.sample_rate_hz)
+    chosen = refine.install(bundle, model.eval().decoder, sounds, [3, 6], [0.1, 0.3], command="test",
+                            chosen_on="the test's sounds")
+    assert chosen["steps"] in (3, 6) and chosen["lr"] in (0.1, 0.3)
+    preset = validate_bundle(bundle)
+    assert preset.refine.steps == chosen["steps"]
+    models = load_models(preset, "cpu", 1)
+    lowered = 0
+    for audio in sounds:
+        mu = models.encoder.encode(audio[None])[0][0]
+        z, losses = models.refiner.refine(mu, audio)
+        assert len(losses) == chosen["steps"] + 1
+        lowered += min(losses) < losses[0]
+        assert np.array_equal(encode_audio(models, audio), z)
+    assert lowered == len(sounds)
+
+    samples = tmp_path / "samples"
+    samples.mkdir()
+    path = sorted(user_folder.rglob("kick0*.ogg"))[0]
+    (samples / "kick.ogg").write_bytes(path.read_bytes())
+    audio, _ = load_oneshot_level(samples / "kick.ogg", cfg.sample_rate_hz, cfg.length)
+    mu = models.encoder.encode(audio[None])[0]
+    z = encode_audio(models, audio)[None]
+    srv = start_server(presets, "--sample-dir", str(samples), preset="refined")
+    c = srv.client()
+    c.hello()
+    _, rendered, _ = c.sample("/pad/encode", 0, str(samples / "kick.ogg"), timeout=60)
+    c.close()
+    played = sf.read(rendered, dtype="float32")[0]
+
+    def misfit(render):  # the played file is a render at the file's own level (clipped at full scale)
+        keep = np.abs(played) < 0.99
+        gain = float(np.dot(played[keep], render[keep]) / np.dot(render[keep], render[keep]))
+        return float(np.abs(played[keep] - gain * render[keep]).max())
+
+    refined, plain = models.decoder.render(np.concatenate([z, mu]))
+    assert misfit(refined) < 1e-3 < misfit(plain)

@@ -47,6 +47,8 @@ def _corrupt_file(manifest, folder):
 
 
 DEC = ("models", "oneshot.decoder")
+REFINE = {"steps": 10, "lr": 0.3, "features": [{"name": "mel_db", "shape": [1, 87, 64]}],
+          "training": {"command": "x", "chosen_by": "x", "parity": {}}}
 
 BROKEN = {
     "bad_sha": (_set(DEC + ("sha256",), "0" * 64), "models.oneshot.decoder.sha256"),
@@ -77,6 +79,15 @@ BROKEN = {
     "training_licence": (_set(("training", "data"), [{"source": "x", "items": 1}]),
                          "training.data[0].licence"),
     "class_region": (_set(("xy_map", "class_regions", "bogus"), [0.5, 0.5]), "xy_map.class_regions.bogus"),
+    # encode refinement: the object and its two graphs go together; its own fields are checked
+    "refine_no_graphs": (_set(("refine",), REFINE), "models.oneshot.refine_target"),
+    "refine_no_object": (lambda m, f: m["models"].update({"oneshot.refine_target": m["models"]["oneshot.decoder"],
+                                                          "oneshot.refine_step": m["models"]["oneshot.decoder"]}),
+                         "refine"),
+    "refine_steps": (_set(("refine",), dict(REFINE, steps=1000)), "refine.steps"),
+    "refine_batch": (_set(("refine",), dict(REFINE, features=[{"name": "mel_db", "shape": [2, 3]}])),
+                     "refine.features[0].shape"),
+    "refine_name": (_set(("refine",), dict(REFINE, features=[{"name": "z", "shape": [1, 3]}])), "refine.features"),
 }
 
 

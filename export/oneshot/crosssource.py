@@ -9,7 +9,8 @@ trained on the corpus' real TRAINING sounds only, so it never heard the unseen s
 accuracy on the unseen real hits is its leave-source-out accuracy, the ceiling every judged
 figure is read against. The model was not tuned against this judge. Per class:
 
-- `encode`: how often the judge names an encode -> render as the original's class, and its ratio
+- `encode`: how often the judge names an encode -> render as the original's class (the encoder,
+  then the preset's refinement steps when it has them, as /pad/encode plays it), and its ratio
   to how often it names the originals right (the ceiling); beside it the same for each hit's
   nearest training sound (retrieval, the baseline);
 - `retrieval`: how often the render is closer to the original than the nearest training sound is
@@ -27,6 +28,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from pathlib import Path
 
 import numpy as np
@@ -46,6 +48,7 @@ def _batched(fn, x: np.ndarray, size: int = 32) -> np.ndarray:
 def evaluate(preset_dir: Path, data: Path, split: str = "unseen", seed: int = 0, min_nn_db: float = 0.0) -> dict:
     from server.presets.models import load_models
     from server.presets.bundle import load_bundle
+    from server.workers.analysis import encode_audio
 
     torch.set_num_threads(2)
     index = json.loads((data / "index.json").read_text())
@@ -74,8 +77,11 @@ def evaluate(preset_dir: Path, data: Path, split: str = "unseen", seed: int = 0,
                                        "trained on the training sources only")
 
     # encode -> render
-    mu = _batched(lambda x: models.encoder.encode(x)[0], audio)
-    renders = _batched(models.decoder.render, mu)
+    heard = 0.9 * metrics.peak_normalise(audio)  # as /pad/encode hears a file (server.io.audio)
+    t0 = time.perf_counter()
+    z = np.stack([encode_audio(models, x) for x in heard])  # the encoder, then the preset's refinement
+    encode_s = (time.perf_counter() - t0) / len(audio)
+    renders = _batched(models.decoder.render, z)
     encoded = per_class_accuracy(judge.label(renders), labels, classes)
     retrieved = per_class_accuracy(judge.label(train_audio[nn_at]), labels, classes)
     out["encode"] = {
@@ -83,6 +89,8 @@ def evaluate(preset_dir: Path, data: Path, split: str = "unseen", seed: int = 0,
         "baseline_nearest_training_sound": dict(retrieved, note="the judge on each hit's nearest training "
                                                  "sound (log-mel, peak-normalised): retrieval instead of the model"),
         "ratio_to_ceiling": round(encoded["overall"] / ceiling["overall"], 3),
+        "refine_steps": models.refiner.steps if models.refiner is not None else 0,
+        "seconds_per_encode": round(encode_s, 3),
         "ratio_to_ceiling_per_class": {c: round(encoded["per_class"][c][0] / max(ceiling["per_class"][c][0], 1e-6), 3)
                                        for c in encoded["per_class"]}}
 

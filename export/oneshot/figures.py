@@ -95,6 +95,7 @@ def unseen_sheet(bundle: Path, data: Path, out: Path, per_class: int = 2, seed: 
     its encode -> render, and a prior class draw; through the server's own model code."""
     from server.presets.models import load_models
     from server.presets.bundle import load_bundle
+    from server.workers.analysis import encode_audio
 
     models = load_models(load_bundle(bundle), "cpu", 2)
     classes, sr = list(models.preset.classes), models.preset.sample_rate_hz
@@ -110,9 +111,10 @@ def unseen_sheet(bundle: Path, data: Path, out: Path, per_class: int = 2, seed: 
         cols += [(k, i) for i in (first + [j for j in rows if j not in first])[:per_class]]
     fig, axes = plt.subplots(3, len(cols), figsize=(1.5 * len(cols), 4.4))
     for j, (k, i) in enumerate(cols):
-        mu = models.encoder.encode(audio[i:i + 1])[0]
-        recon = models.decoder.render(mu)[0]
-        rows = [(audio[i], f"{classes[k]}\n{index[i]['source'].split('-')[0]}"), (recon, "encode")]
+        z = encode_audio(models, 0.9 * audio[i] / max(float(np.abs(audio[i]).max()), 1e-6))  # as /pad/encode
+        recon = models.decoder.render(z[None])[0]
+        label = "encode + refine" if models.refiner is not None and models.refiner.steps else "encode"
+        rows = [(audio[i], f"{classes[k]}\n{index[i]['source'].split('-')[0]}"), (recon, label)]
         if models.prior is not None:
             z = models.prior.draw(rng.standard_normal(models.preset.latent_size).astype(np.float32), k)
             rows.append((models.decoder.render(z[None])[0], "draw"))

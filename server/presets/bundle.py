@@ -63,12 +63,20 @@ class Preset:
     groove: Optional[GrooveSpec] = None  # the drum-pattern model, when the bundle has one
     diffusion: Optional[DiffusionSpec] = None  # the latent prior's sampler, when it has oneshot.prior
     melody: Optional[MelodySpec] = None  # the melody decoder's window, when it has melody.decoder
+    refine: Optional[RefineSpec] = None  # encode refinement, when it has oneshot.refine_*
 
 
 @dataclass(frozen=True)
 class DiffusionSpec:
     steps: int  # Euler steps of a full walk from noise
     guidance: float  # classifier-free guidance scale for class-conditioned draws
+    training: Mapping
+
+
+@dataclass(frozen=True)
+class RefineSpec:
+    steps: int  # Adam steps on the latent after the encoder (0: the encoder's latent as it is)
+    lr: float
     training: Mapping
 
 
@@ -147,7 +155,11 @@ def load_bundle(folder) -> Preset:
     melody = values.pop("melody")
     if melody is not None:
         melody = MelodySpec(melody["window"], MappingProxyType(melody["training"]))
+    refine = values.pop("refine")
+    if refine is not None:
+        refine = RefineSpec(refine["steps"], refine["lr"], MappingProxyType(refine["training"]))
     return Preset(
+        refine=refine,
         melody=melody,
         groove=groove,
         diffusion=diffusion,

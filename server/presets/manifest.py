@@ -22,11 +22,13 @@ MODEL_FILE_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,127}\.onnx")
 SHA256_RE = re.compile(r"[0-9a-fA-F]{64}")
 TOP_LEVEL = ("schema", "name", "description", "sample_rate_hz", "length_samples", "latent_size",
              "classes", "drum_map", "models", "xy_map", "latent_prior", "pads", "training")
-OPTIONAL_TOP_LEVEL = ("groove", "prior", "melody")
+OPTIONAL_TOP_LEVEL = ("groove", "prior", "melody", "refine")
 MELODY_KEYS = ("kind", "ticks_per_beat", "fields", "vocab", "window", "model", "training")
 DYNAMIC_DIMS = ("batch", "time", "past", "total")  # dims the graph leaves open (past + time = total)
 TENSOR_DTYPES = {"tokens": "int64"}  # tensors that are not float32, by name
 PRIOR_KEYS = ("kind", "steps", "guidance", "training")
+REFINE_KEYS = ("steps", "lr", "features", "training")
+REFINE_ROLES = ("oneshot.refine_target", "oneshot.refine_step")
 GROOVE_KEYS = ("latent_size", "instruments", "drum_map", "steps", "steps_per_beat", "map", "training")
 GROOVE_ROLES = ("groove.decoder", "groove.encoder")
 REQUIRED_ROLES = ("oneshot.decoder",)
@@ -137,12 +139,22 @@ def check_drum_map(raw: dict, classes: tuple) -> dict:
     return dict(drum_map)
 
 
+def refine_io(role: str, sizes: dict) -> tuple:
+    """The encode-refinement graphs (batch 1): the sound's features, shaped as the `refine` object says."""
+    if "refine_features" not in sizes:
+        raise PresetError(f"models.{role}", "needs the top-level `refine` object (docs/preset.md)")
+    features = sizes["refine_features"]
+    if role == "oneshot.refine_target":
+        return (("audio", (1, "length_samples")),), features
+    return (("z", (1, "latent_size")), *features), (("loss", (1,)), ("grad", (1, "latent_size")))
+
+
 def expected_io(role: str, sizes: dict) -> tuple:
     """The role's (inputs, outputs) with dims resolved: ((name, ("batch", 32)), ...)."""
     def resolve(tensors):
         return tuple((name, tuple(d if d in DYNAMIC_DIMS or isinstance(d, int) else sizes[d] for d in shape))
                      for name, shape in tensors)
-    inputs, outputs = ROLE_IO[role]
+    inputs, outputs = refine_io(role, sizes) if role in REFINE_ROLES else ROLE_IO[role]
     return resolve(inputs), resolve(outputs)
 
 
@@ -177,8 +189,8 @@ def check_model_entry(role: str, entry, sizes: dict) -> dict:
 def check_models(raw: dict, sizes: dict) -> dict:
     models = want_object(raw["models"], "models")
     for role in models:
-        if role not in ROLE_IO:
-            raise PresetError(f"models.{role}", f"unknown role (known: {', '.join(ROLE_IO)})")
+        if role not in ROLE_IO and role not in REFINE_ROLES:
+            raise PresetError(f"models.{role}", f"unknown role (known: {', '.join((*ROLE_IO, *REFINE_ROLES))})")
     for role in REQUIRED_ROLES:
         get(models, role, "models.")
     has_groove = "groove_latent_size" in sizes
@@ -193,6 +205,13 @@ def check_models(raw: dict, sizes: dict) -> dict:
     if "melody.step" in models and "melody.decoder" not in models:
         raise PresetError("models.melody.decoder", "missing: melody.step is the cached form of "
                                                    "melody.decoder and needs it beside it")
+    refine_parts = ["refine" in raw] + [role in models for role in REFINE_ROLES]
+    if any(refine_parts) and not all(refine_parts):
+        missing = "refine" if "refine" not in raw else "models." + next(r for r in REFINE_ROLES if r not in models)
+        raise PresetError(missing, "missing: the `refine` object and the oneshot.refine_target and "
+                                   "oneshot.refine_step models go together")
+    if "refine" in raw and "oneshot.encoder" not in models:
+        raise PresetError("models.oneshot.encoder", "missing: encode refinement starts from the encoder's latent")
     return {role: check_model_entry(role, entry, sizes) for role, entry in models.items()}
 
 
@@ -281,6 +300,32 @@ def check_diffusion_prior(raw: dict, models: dict) -> dict | None:
     return {"steps": steps, "guidance": guidance, "training": training}
 
 
+def check_refine(raw: dict) -> dict | None:
+    """The optional `refine` object: Adam steps on the latent after the encoder (docs/preset.md)."""
+    if "refine" not in raw:
+        return None
+    refine = want_object(raw["refine"], "refine", REFINE_KEYS)
+    steps = want_int(refine["steps"], "refine.steps", 0, 200)
+    lr = float(want_floats([refine["lr"]], "refine.lr", 1, 0.0, 10.0)[0])
+    features = []
+    for i, tensor in enumerate(want_list(refine["features"], "refine.features")):
+        at = f"refine.features[{i}]"
+        want_object(tensor, at, ("name", "shape"))
+        want_str(tensor["name"], f"{at}.name", re.compile(r"[a-z][a-z0-9_]{0,63}"))
+        shape = want_list(tensor["shape"], f"{at}.shape")
+        for j, d in enumerate(shape):
+            want_int(d, f"{at}.shape[{j}]", 1, 1 << 20)
+        if not shape or shape[0] != 1:
+            raise PresetError(f"{at}.shape", f"must start with the batch of 1, got {shape!r}")
+        features.append((tensor["name"], tuple(shape)))
+    if not features or len({n for n, _ in features}) != len(features) or {"z", "audio"} & {n for n, _ in features}:
+        raise PresetError("refine.features", "must name one or more distinct tensors other than z and audio")
+    training = want_object(refine["training"], "refine.training")
+    for key in ("command", "chosen_by", "parity"):
+        get(training, key, "refine.training.")
+    return {"steps": steps, "lr": lr, "features": tuple(features), "training": training}
+
+
 def check_melody(raw: dict) -> dict | None:
     """The optional `melody` object: the CP tokeniser the decoder was trained with (it must be
     the server's, server.core.melody) and its context window."""
@@ -364,6 +409,9 @@ def check_manifest(raw, folder_name: str) -> dict:
     melody = check_melody(raw)
     if melody is not None:
         sizes.update(melody.pop("sizes"))
+    refine = check_refine(raw)
+    if refine is not None:
+        sizes["refine_features"] = refine["features"]
     grid, regions = check_xy_map(raw, latent_size, classes)
     mean, std = check_prior(raw, latent_size)
     models = check_models(raw, sizes)
@@ -373,5 +421,5 @@ def check_manifest(raw, folder_name: str) -> dict:
         "drum_map": check_drum_map(raw, classes), "models": models,
         "xy_grid": grid, "class_regions": regions, "prior_mean": mean, "prior_std": std,
         "pad_starts": check_pads(raw), "training": check_training(raw), "groove": groove,
-        "diffusion": check_diffusion_prior(raw, models), "melody": melody,
+        "diffusion": check_diffusion_prior(raw, models), "melody": melody, "refine": refine,
     }

@@ -104,6 +104,48 @@ class Encoder:
             raise ModelError(f"encoder run failed: {exc}") from exc
 
 
+class Refiner:
+    """Encode refinement (docs/preset.md, `refine`): from the encoder's latent, Adam steps on z that
+    lower a reconstruction loss of the render against the sound; each step is one run of
+    `oneshot.refine_step` (the decoder's forward and backward). The lowest-loss latent is kept, so
+    by its own loss a refined latent is never worse than the encoder's."""
+
+    def __init__(self, target: ort.InferenceSession, step: ort.InferenceSession, preset: Preset):
+        self._target, self._step = target, step
+        self._features = [name for name, _ in preset.models["oneshot.refine_target"].outputs]
+        self.steps, self.lr = preset.refine.steps, preset.refine.lr
+        self.length_samples = preset.length_samples
+
+    def refine(self, z: np.ndarray, audio: np.ndarray, steps: Optional[int] = None,
+               lr: Optional[float] = None) -> tuple:
+        """(z [latent] refined, losses [steps + 1]) for one sound [length_samples] as the encoder heard it."""
+        steps = self.steps if steps is None else steps
+        lr = self.lr if lr is None else lr
+        audio = np.ascontiguousarray(audio, dtype=np.float32).reshape(1, -1)
+        if audio.shape[1] != self.length_samples:
+            raise ModelError(f"refinement wants audio of {self.length_samples} samples, got {audio.shape[1]}")
+        try:
+            feeds = dict(zip(self._features, self._target.run(self._features, {"audio": audio})))
+            z = np.asarray(z, np.float32).reshape(1, -1).copy()
+            m, v = np.zeros_like(z), np.zeros_like(z)
+            best, losses = z, []
+            for t in range(1, steps + 2):
+                loss, grad = self._step.run(["loss", "grad"], dict(feeds, z=z))
+                losses.append(float(loss[0]))
+                if not np.isfinite(losses[-1]) or not np.all(np.isfinite(grad)):
+                    break  # keep the best so far
+                if losses[-1] <= min(losses):
+                    best = z
+                if t > steps:
+                    break
+                m = 0.9 * m + 0.1 * grad
+                v = 0.999 * v + 0.001 * grad * grad
+                z = (z - lr * (m / (1 - 0.9 ** t)) / (np.sqrt(v / (1 - 0.999 ** t)) + 1e-8)).astype(np.float32)
+        except Exception as exc:
+            raise ModelError(f"refinement run failed: {exc}") from exc
+        return best[0].copy(), losses
+
+
 class GrooveDecoder:
     """z [batch, groove latent] -> (hit_logits, velocity, offset), each [batch, 9, 32].
 
@@ -161,6 +203,7 @@ class Models:
     groove: Optional[GrooveDecoder] = None  # when the preset has a groove.decoder
     prior: Optional[PriorSampler] = None  # when the preset has a oneshot.prior (diffusion)
     melody: Optional[MelodySampler] = None  # when the preset has a melody.decoder (+ melody.step)
+    refiner: Optional[Refiner] = None  # when the preset has oneshot.refine_target and _step
 
 
 def _warm_up(decoder: Decoder) -> float:
@@ -200,5 +243,11 @@ def load_models(preset: Preset, device: str = "auto", threads: int = 2) -> Model
                 if "melody.step" in preset.models else None)
         melody = MelodySampler(_session(preset, "melody.decoder", providers, 1), preset, step)
         melody.continue_melody([], Sampling(bars=1))
+    refiner = None
+    if preset.refine is not None:  # the analysis worker's: one thread, so renders keep a core while it runs
+        refiner = Refiner(_session(preset, "oneshot.refine_target", providers, 1),
+                          _session(preset, "oneshot.refine_step", providers, 1), preset)
+        refiner.refine(np.zeros(preset.latent_size, np.float32),
+                       np.zeros(preset.length_samples, np.float32), steps=1)
     log.info("preset %s: decoder %.2f ms warm on %s", preset.name, warm_ms, decoder.provider)
-    return Models(preset, decoder, encoder, decoder.provider, warm_ms, groove, prior, melody)
+    return Models(preset, decoder, encoder, decoder.provider, warm_ms, groove, prior, melody, refiner)

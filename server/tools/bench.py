@@ -42,6 +42,7 @@ SECTIONS = (
     ("midi", "server.tools.bench_midi"),
     ("gpu", "server.tools.bench_gpu"),
     ("melody", "server.tools.bench_melody"),
+    ("encode", "server.tools.bench_encode"),
 )
 
 

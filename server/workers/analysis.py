@@ -85,8 +85,17 @@ def encode_file_level(models, path: str, allowed_dirs=None) -> tuple[np.ndarray,
         audio, gain = load_oneshot_level(real, preset.sample_rate_hz, preset.length_samples)
     except (ValueError, OSError) as exc:
         raise RenderError(f"{path}: {exc}") from exc
+    return encode_audio(models, audio), float(gain)
+
+
+def encode_audio(models, audio: np.ndarray) -> np.ndarray:
+    """The latent /pad/encode plays for one peak-normalised clip [length_samples]: the encoder's mu,
+    then the preset's refinement steps when it has them (`Refiner`)."""
     mu, _, _ = models.encoder.encode(audio[np.newaxis, :])
-    return np.asarray(mu[0], dtype=np.float32), float(gain)
+    z = np.asarray(mu[0], dtype=np.float32)
+    if models.refiner is not None and models.refiner.steps > 0:
+        z, _ = models.refiner.refine(z, audio)
+    return z
 
 
 def softmax(logits: np.ndarray) -> np.ndarray:
