@@ -104,7 +104,7 @@ def test_a_file_is_its_own_nearest_neighbour(models, library):
     from server.workers.analysis import encode_file
 
     index = build_index(models, [library]).index
-    hits = nearest(index, encode_file(models, str(library / "kick01.ogg")), 5)
+    hits = nearest(index, encode_file(models, str(library / "kick01.ogg"), refine=False), 5)
     assert hits[0][0] == str(library / "kick01.ogg") and hits[0][2] < 1e-5
     assert [d for _, _, d in hits] == sorted(d for _, _, d in hits)
 
@@ -166,9 +166,9 @@ def test_pad_similar_finds_the_encoded_file_first(served, library):
     kick = library / "kick02.ogg"
     assert c.sample("/pad/encode", 3, str(kick), timeout=30)[0] == 3
     hits = similar(c, 3, 5)
-    # an encoded pad's point is its file's mu: the file finds itself at distance ~0
-    assert hits[0][0] == str(kick) and hits[0][1] == 0.0 and hits[0][2] < 1e-4, hits
-    assert hits[1][2] > 0.05, hits
+    # an encoded pad's point is its file's latent after refinement, the index holds each file's
+    # mu: the file still finds itself first, nearer than anything else
+    assert hits[0][0] == str(kick) and hits[0][1] == 0.0 and hits[0][2] < hits[1][2], hits
     assert [d for *_, d in hits] == sorted(d for *_, d in hits)
 
 

@@ -67,12 +67,13 @@ def check_complete(path: Path, shown: str) -> None:
             offset += 8 + length + (length & 1)
 
 
-def encode_file(models, path: str, allowed_dirs=None) -> np.ndarray:
-    """A sound file -> the encoder's mu (latent_size,) float32. RenderError names the file."""
-    return encode_file_level(models, path, allowed_dirs)[0]
+def encode_file(models, path: str, allowed_dirs=None, refine: bool = True) -> np.ndarray:
+    """A sound file -> its latent (latent_size,) float32 (`encode_audio`; `refine=False`: the
+    encoder's mu alone, as the library index holds). RenderError names the file."""
+    return encode_file_level(models, path, allowed_dirs, refine)[0]
 
 
-def encode_file_level(models, path: str, allowed_dirs=None) -> tuple[np.ndarray, float]:
+def encode_file_level(models, path: str, allowed_dirs=None, refine: bool = True) -> tuple[np.ndarray, float]:
     """(mu, gain): `encode_file`, and the gain that puts a render back at the file's own level
     (the encoder hears every sound peak-normalised to 0.9; /pad/encode plays it as loud as it was)."""
     if models.encoder is None:
@@ -85,15 +86,15 @@ def encode_file_level(models, path: str, allowed_dirs=None) -> tuple[np.ndarray,
         audio, gain = load_oneshot_level(real, preset.sample_rate_hz, preset.length_samples)
     except (ValueError, OSError) as exc:
         raise RenderError(f"{path}: {exc}") from exc
-    return encode_audio(models, audio), float(gain)
+    return encode_audio(models, audio, refine), float(gain)
 
 
-def encode_audio(models, audio: np.ndarray) -> np.ndarray:
+def encode_audio(models, audio: np.ndarray, refine: bool = True) -> np.ndarray:
     """The latent /pad/encode plays for one peak-normalised clip [length_samples]: the encoder's mu,
-    then the preset's refinement steps when it has them (`Refiner`)."""
+    then the preset's refinement steps when it has them (`Refiner`) and `refine` is set."""
     mu, _, _ = models.encoder.encode(audio[np.newaxis, :])
     z = np.asarray(mu[0], dtype=np.float32)
-    if models.refiner is not None and models.refiner.steps > 0:
+    if refine and models.refiner is not None and models.refiner.steps > 0:
         z, _ = models.refiner.refine(z, audio)
     return z
 
