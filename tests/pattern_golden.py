@@ -7,6 +7,11 @@ the order they arrived and the hits they carry, recorded from the implementation
 against it. To record from a tree (its own `python -m server`, its own presets/default):
 
     cd TREE && python /path/to/tests/pattern_golden.py --write OUT.json
+
+When presets/default gets a new groove model, the replies are recorded again from the old
+implementation (a `git archive 26dba30` tree) with the new model put into that tree's own
+presets/default: its two groove ONNX files, their `models` entries and the `groove` object (that
+tree's server reads the manifest of its day, not today's).
 """
 from __future__ import annotations
 

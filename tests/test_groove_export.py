@@ -182,3 +182,25 @@ def test_a_folder_without_usable_clips_is_a_clear_error(tmp_path):
     (tmp_path / "bad" / "x.mid").write_bytes(b"nope")
     with pytest.raises(SystemExit, match="none of the 1 MIDI files holds a usable drum clip"):
         train.load_patterns(tmp_path / "bad")
+
+
+def test_a_hit_threshold_is_folded_into_the_exported_logits():
+    """The server's hit is logit > 0 at the default controls; a threshold T chosen by CV shifts
+    the decoder's hit logits by -T and leaves velocity and offset alone."""
+    torch = pytest.importorskip("torch")
+    from export.groove.export_onnx import fold_hit_threshold
+    from export.groove.model import GrooveConfig, GrooveVAE
+    from server.core.patterns import Controls, shape
+
+    torch.manual_seed(0)
+    model = GrooveVAE(GrooveConfig(latent_size=8, channels=16, hidden=32)).eval()
+    z = torch.randn(4, 8)
+    with torch.no_grad():
+        before = [t.numpy().copy() for t in model.decoder(z)]
+        fold_hit_threshold(model, -0.5)
+        after = [t.numpy() for t in model.decoder(z)]
+    np.testing.assert_allclose(after[0], before[0] + 0.5, atol=1e-5)
+    np.testing.assert_array_equal(after[1], before[1])
+    np.testing.assert_array_equal(after[2], before[2])
+    hits = shape(after[0][0], after[1][0], after[2][0], Controls()).hits
+    assert np.array_equal(hits, before[0][0] > -0.5)

@@ -180,3 +180,38 @@ def test_the_timing_folder_holds_every_layout_users_bring(tmp_path):
     patterns, clip = train.load_midi_folder(tmp_path, "gm", report=lines.append)
     assert len(set(clip)) == 6 and len(patterns) == 12  # 4 bars each: two windows
     assert "gm: 4 clips" in lines[0] and "track names: 2 clips" in lines[0]
+
+
+def test_part_crossover_moves_whole_parts_between_patterns():
+    rng = np.random.default_rng(3)
+    batch = np.zeros((6, NINST, STEPS, 3), np.float32)
+    for b in range(6):  # every pattern and instrument its own marks: where each row came from
+        batch[b, :, :, 1] = (b * NINST + np.arange(NINST))[:, None] / 100
+    assert np.array_equal(train.cross_parts(batch, rng, 0.0), batch)
+    out = train.cross_parts(batch, rng, 1.0)
+    donor = np.rint(out[:, :, 0, 1] * 100).astype(int) // NINST  # [6, 9]: the pattern each row is from
+    assert np.array_equal(np.rint(out[:, :, 0, 1] * 100).astype(int) % NINST, np.tile(np.arange(NINST), (6, 1)))
+    for part in train.PARTS:  # a part's instruments come from one pattern
+        assert (donor[:, list(part)] == donor[:, [part[0]]]).all()
+    assert (donor != np.arange(6)[:, None]).any()  # and patterns were mixed
+
+
+def test_the_threshold_choice_prefers_f1_then_the_earlier_candidate_then_zero():
+    assert evaluate.best_choice({(0, 0.0): 0.8, (1, -0.5): 0.82, (1, 0.0): 0.81}) == (1, -0.5)
+    assert evaluate.best_choice({(0, -0.5): 0.8, (1, 0.0): 0.8}) == (0, -0.5)
+    assert evaluate.best_choice({(0, -0.5): 0.8, (0, 0.25): 0.8, (0, 0.0): 0.8}) == (0, 0.0)
+    target = np.zeros((1, NINST, STEPS, 3), np.float32)
+    target[0, KICK, ::4, 0] = 1
+    logits = np.full((1, NINST, STEPS), -3.0)
+    logits[0, KICK, ::4] = -0.6  # the model is unsure of the real hits: only a low threshold finds them
+    f1 = evaluate.f1_per_threshold(logits, target)
+    assert f1[0.0] == 0 and f1[-0.75] == 1 and f1[-1.0] == 1
+
+
+def test_the_shipped_setting_is_the_one_most_folds_chose():
+    a, b = dict(evaluate.CANDIDATES[0]), dict(evaluate.CANDIDATES[2])
+    folds = {s: {"cv": {"chosen": dict(c, hit_threshold=t)}}
+             for s, c, t in (("x", b, -0.5), ("y", a, 0.0), ("z", b, -0.25), ("w", b, -1.0))}
+    got = evaluate.shipped_setting(folds)
+    assert {k: got[k] for k in b} == b and got["hit_threshold"] == -0.5
+    assert got["folds"]["y"] == evaluate.name(a)

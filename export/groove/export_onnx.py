@@ -7,6 +7,11 @@
     # or both at once
     python -m export.groove.export_onnx --ckpt ... --data ... --out /tmp/g --into presets/mykit
 
+`--hit-threshold T` (chosen by cross-validation in `export.groove.evaluate`) is folded into the
+decoder's last bias: the exported `hit_logits` are the model's logits minus T, so the server's
+hit decision (logit + density bias > temperature noise; logit > 0 at the defaults) is the
+evaluation's `logit > T`. T is recorded as `groove.training.hit_threshold`.
+
 `groove.json` holds exactly what goes into a preset.json: the `groove.decoder` and
 `groove.encoder` model entries and the `groove` object (docs/preset.md). Parity: onnxruntime
 and torch on the same inputs; the export fails above `--tolerance`. The merged bundle is loaded
@@ -43,6 +48,15 @@ _sha256 = common.sha256
 
 def _session(path: Path) -> ort.InferenceSession:
     return common.cpu_session(path, threads=1)
+
+
+def fold_hit_threshold(model: GrooveVAE, threshold: float) -> GrooveVAE:
+    """Shift the decoder's hit logits down by `threshold` (in place): the last conv's bias of the
+    hit channels, the first `instruments` of its outputs (decoder: [3, instruments] channels)."""
+    last = model.decoder.conv[-1]
+    with torch.no_grad():
+        last.bias[:model.cfg.instruments] -= float(threshold)
+    return model
 
 
 def export_models(model: GrooveVAE, out: Path) -> None:
@@ -146,12 +160,15 @@ def corpus_note(data: Path, n_train: int, train_args: dict) -> str:
 
     real = real_mask(data, n_train)
     share = float(train_args.get("real_share", 0.3))
+    cross = float(train_args.get("cross", 0.0))
+    crossed = (f"; {cross:.0%} of each batch is rebuilt by part crossover (kick, snare, hats, toms and "
+               "cymbals each from a random pattern of the batch)") if cross > 0 else ""
     if real.all():
-        return f"{n_train} training patterns, all real (no generated patterns)"
+        return f"{n_train} training patterns, all real (no generated patterns){crossed}"
     return (f"{int(real.sum())} real training patterns (Debian song, groove and project files: see data) and "
             f"{int((~real).sum())} generated ones; real patterns make up {share:.0%} of each batch, so each is "
             f"drawn {real_weight_ratio(real, share):.1f}x as often as a generated one, and are augmented "
-            "(instrument drops, velocity curves, timing jitter within the pattern's own spread, time feel)")
+            f"(instrument drops, velocity curves, timing jitter within the pattern's own spread, time feel){crossed}")
 
 
 def data_sources(data: Path, n_train: int) -> list:
@@ -168,6 +185,7 @@ def data_sources(data: Path, n_train: int) -> list:
 
 def build_fragment(args: argparse.Namespace) -> dict:
     model, ck = load_model(Path(args.ckpt))
+    fold_hit_threshold(model, args.hit_threshold)
     extra = json.loads(ck.get("extra", "{}"))
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -207,6 +225,9 @@ def build_fragment(args: argparse.Namespace) -> dict:
                 "model": cfg.as_dict(),
                 "parameters": {"groove.decoder": count_params(model.decoder), "groove.encoder": count_params(model.encoder)},
                 "steps": int(ck["step"]), "train_seconds": round(float(extra.get("seconds", 0.0)), 1),
+                "hit_threshold": float(args.hit_threshold),
+                "hit_threshold_note": "folded into the decoder's hit-logit bias: hit_logits = the model's "
+                                      "logits minus this, so hit where hit_logits > 0 at the default controls",
                 "train_args": extra.get("args", {}),
                 "data": data_sources(data, len(train)),
                 "corpus_note": corpus_note(data, len(train), extra.get("args", {})),
@@ -251,6 +272,8 @@ def parser() -> argparse.ArgumentParser:
     ap.add_argument("--into", help="an existing preset bundle to add the groove roles to")
     ap.add_argument("--command", default=None, help="the training command to record")
     ap.add_argument("--tolerance", type=float, default=1e-4)
+    ap.add_argument("--hit-threshold", type=float, default=0.0,
+                    help="hit where the model's logit > this (chosen by CV; folded into the exported decoder)")
     ap.add_argument("--evaluation", help="an evaluation.json from export.groove.evaluate to store in the manifest")
     return ap
 

@@ -161,6 +161,23 @@ def augment(batch: np.ndarray, rng: np.random.Generator, real: np.ndarray | None
     return out
 
 
+# instruments a player's limbs keep together: a part crossed over between patterns moves as one
+PARTS = ((0,), (1,), (2, 3), (4, 5, 6), (7, 8))  # kick | snare | hats | toms | cymbals
+
+
+def cross_parts(batch: np.ndarray, rng: np.random.Generator, share: float) -> np.ndarray:
+    """Part crossover: `share` of the batch is rebuilt from the batch's own patterns, each part
+    (PARTS: kick, snare, hats, toms, cymbals) from a pattern drawn at random, so the model meets
+    combinations no single song played (kick of one groove under the hats of another)."""
+    out = batch.copy()
+    rows = np.nonzero(rng.random(len(batch)) < share)[0]
+    for part in PARTS:
+        donors = rng.integers(len(batch), size=len(rows))
+        for inst in part:
+            out[rows, inst] = batch[donors, inst]
+    return out
+
+
 def lr_at(step: int, steps: int, peak: float) -> float:
     return common.lr_at(step, steps, peak, warmup=100, floor=2e-5)
 
@@ -213,7 +230,8 @@ def train(args: argparse.Namespace) -> Path:
     for step in bar:
         idx = rng.choice(len(patterns), args.batch, p=weights)
         # the global batch, then ours
-        x = torch.from_numpy(dist.shard(augment(patterns[idx], rng, real[idx] if args.augment else None))).to(device)
+        batch = cross_parts(patterns[idx], rng, args.cross) if args.cross > 0 else patterns[idx]
+        x = torch.from_numpy(dist.shard(augment(batch, rng, real[idx] if args.augment else None))).to(device)
         for g in opt.param_groups:
             g["lr"] = lr_at(step, args.steps, args.lr)
         outputs, mu, logvar = net(x)
@@ -257,6 +275,9 @@ def parser() -> argparse.ArgumentParser:
                     help="MIDI folders: the note layout (gm = General MIDI and Live's Drum Rack, C1 = 36; "
                          "hydrogen = Hydrogen's GM kits, note 36 + instrument); tracks named like a drum "
                          "(LMMS exports) are read by name")
+    ap.add_argument("--cross", type=float, default=0.0,
+                    help="share of each batch rebuilt by part crossover (kick, snare, hats, toms, cymbals "
+                         "each from a random pattern of the batch); 0 = none")
     ap.add_argument("--no-augment", dest="augment", action="store_false",
                     help="no instrument drops, velocity curves or timing jitter on real patterns")
     common.add_run_args(ap, threads=1, ckpt_every=500)  # 1 thread is fastest for this small model
