@@ -79,6 +79,9 @@ def _serve_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--seed", type=int, default=None, help="seed for /pad/random and /pad/vary")
     p.add_argument("--sample-dir", type=Path, action="append", default=None,
                    help="folder /pad/encode may read from (repeatable; default your home folder)")
+    p.add_argument("--encode-refine-steps", type=int, default=None, metavar="N",
+                   help="refinement steps /pad/encode takes after the encoder (0..200; 0: off, faster "
+                        "but farther from the file; default: the preset's refine.steps)")
     p.add_argument("--save-dir", type=Path, default=None,
                    help=f"where /pad/save copies renders (default {default_save_dir()})")
     p.add_argument("--library", type=Path, action="append", default=None,
@@ -112,6 +115,7 @@ def _serve(args) -> int:
                         render_dir=args.render_dir or default_render_dir(), device=args.device,
                         intra_op_threads=args.threads, keep_renders_per_pad=args.keep, seed=args.seed,
                         sample_dirs=tuple(args.sample_dir or default_sample_dirs()),
+                        encode_refine_steps=args.encode_refine_steps,
                         save_dir=args.save_dir or default_save_dir(),
                         library_dirs=tuple(args.library or ()),
                         midi_in=args.midi_in, controller=args.controller,

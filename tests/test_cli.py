@@ -9,6 +9,7 @@ import subprocess
 import sys
 
 import numpy as np
+import pytest
 import soundfile as sf
 
 from server.cli import _is_loopback, build_parser
@@ -109,3 +110,9 @@ def test_serve_flags_and_loopback_check():
     assert (args.port, args.seed, args.threads, args.host) == (0, 7, 1, "127.0.0.1")
     assert _is_loopback("127.0.0.1") and _is_loopback("localhost")
     assert not _is_loopback("0.0.0.0")
+    from server.core.config import Settings
+    from server.core.errors import ConfigError
+
+    assert build_parser().parse_args(["serve", "--encode-refine-steps", "0"]).encode_refine_steps == 0
+    with pytest.raises(ConfigError, match="--encode-refine-steps"):
+        Settings(encode_refine_steps=500)

@@ -344,17 +344,22 @@ def test_refined_encode_lowers_the_loss_and_is_what_the_server_plays(user_folder
     audio, _ = load_oneshot_level(samples / "kick.ogg", cfg.sample_rate_hz, cfg.length)
     mu = models.encoder.encode(audio[None])[0]
     z = encode_audio(models, audio)[None]
-    srv = start_server(presets, "--sample-dir", str(samples), preset="refined")
-    c = srv.client()
-    c.hello()
-    _, rendered, _ = c.sample("/pad/encode", 0, str(samples / "kick.ogg"), timeout=60)
-    c.close()
-    played = sf.read(rendered, dtype="float32")[0]
+    refined, plain = models.decoder.render(np.concatenate([z, mu]))
 
-    def misfit(render):  # the played file is a render at the file's own level (clipped at full scale)
+    def misfit(played, render):  # the played file is a render at the file's own level (clipped at full scale)
         keep = np.abs(played) < 0.99
         gain = float(np.dot(played[keep], render[keep]) / np.dot(render[keep], render[keep]))
         return float(np.abs(played[keep] - gain * render[keep]).max())
 
-    refined, plain = models.decoder.render(np.concatenate([z, mu]))
-    assert misfit(refined) < 1e-3 < misfit(plain)
+    # the preset's steps, then refinement turned off by the performer (--encode-refine-steps 0)
+    for extra, name in (((), "srv"), (("--encode-refine-steps", "0"), "off")):
+        srv = start_server(presets, "--sample-dir", str(samples), *extra, preset="refined", name=name)
+        c = srv.client()
+        c.hello()
+        _, rendered, _ = c.sample("/pad/encode", 0, str(samples / "kick.ogg"), timeout=60)
+        c.close()
+        played = sf.read(rendered, dtype="float32")[0]
+        if not extra:
+            assert misfit(played, refined) < 1e-3 < misfit(played, plain)
+        else:
+            assert misfit(played, plain) < 1e-3 < misfit(played, refined)

@@ -104,7 +104,7 @@ def test_a_file_is_its_own_nearest_neighbour(models, library):
     from server.workers.analysis import encode_file
 
     index = build_index(models, [library]).index
-    hits = nearest(index, encode_file(models, str(library / "kick01.ogg"), refine=False), 5)
+    hits = nearest(index, encode_file(models, str(library / "kick01.ogg"), refine_steps=0), 5)
     assert hits[0][0] == str(library / "kick01.ogg") and hits[0][2] < 1e-5
     assert [d for _, _, d in hits] == sorted(d for _, _, d in hits)
 

@@ -100,7 +100,8 @@ REQUESTS = {a.path: a for a in (
     Address("/pad/encode", (PAD, Arg("path", "s", pattern=re.compile(r"/.+"), max_len=4096)), PadEncode,
             "/sample", "place a sound file (WAV/AIFF/FLAC/OGG, any rate, trimmed to its onset) in the latent "
             "space: the pad's point and home = the encoder's mu, then the preset's refinement steps when it has "
-            "them (docs/preset.md `refine`: a few hundred ms more, closer to the file); re-render at the file's own level (kept by "
+            "them (docs/preset.md `refine`: a few hundred ms more, closer to the file; serve --encode-refine-steps N "
+            "sets how many, 0 turns it off); re-render at the file's own level (kept by "
             "/pad/vary and re-renders; a gesture that moves the pad elsewhere plays at the model's level). "
             "An absolute path inside a "
             "--sample-dir folder (symlinks resolved); /error naming the file for anything else; read and "

@@ -63,7 +63,7 @@ def similar(args, models) -> int:
     if not 1 <= args.k <= 32:
         raise ConfigError(f"-k must be in 1..32, got {args.k}")
     index = _index(args, models).index
-    mu = encode_file(models, str(args.file), refine=False)  # the encoder's mu, as the index holds
+    mu = encode_file(models, str(args.file), refine_steps=0)  # the encoder's mu, as the index holds
     began = time.perf_counter()
     hits = nearest(index, mu, args.k)
     print(f"{len(hits)} nearest of {len(index)} (cosine distance, {1000 * (time.perf_counter() - began):.2f} ms):")

@@ -67,13 +67,14 @@ def check_complete(path: Path, shown: str) -> None:
             offset += 8 + length + (length & 1)
 
 
-def encode_file(models, path: str, allowed_dirs=None, refine: bool = True) -> np.ndarray:
-    """A sound file -> its latent (latent_size,) float32 (`encode_audio`; `refine=False`: the
+def encode_file(models, path: str, allowed_dirs=None, refine_steps: int | None = None) -> np.ndarray:
+    """A sound file -> its latent (latent_size,) float32 (`encode_audio`; `refine_steps=0`: the
     encoder's mu alone, as the library index holds). RenderError names the file."""
-    return encode_file_level(models, path, allowed_dirs, refine)[0]
+    return encode_file_level(models, path, allowed_dirs, refine_steps)[0]
 
 
-def encode_file_level(models, path: str, allowed_dirs=None, refine: bool = True) -> tuple[np.ndarray, float]:
+def encode_file_level(models, path: str, allowed_dirs=None,
+                      refine_steps: int | None = None) -> tuple[np.ndarray, float]:
     """(mu, gain): `encode_file`, and the gain that puts a render back at the file's own level
     (the encoder hears every sound peak-normalised to 0.9; /pad/encode plays it as loud as it was)."""
     if models.encoder is None:
@@ -86,16 +87,19 @@ def encode_file_level(models, path: str, allowed_dirs=None, refine: bool = True)
         audio, gain = load_oneshot_level(real, preset.sample_rate_hz, preset.length_samples)
     except (ValueError, OSError) as exc:
         raise RenderError(f"{path}: {exc}") from exc
-    return encode_audio(models, audio, refine), float(gain)
+    return encode_audio(models, audio, refine_steps), float(gain)
 
 
-def encode_audio(models, audio: np.ndarray, refine: bool = True) -> np.ndarray:
+def encode_audio(models, audio: np.ndarray, refine_steps: int | None = None) -> np.ndarray:
     """The latent /pad/encode plays for one peak-normalised clip [length_samples]: the encoder's mu,
-    then the preset's refinement steps when it has them (`Refiner`) and `refine` is set."""
+    then refinement steps when the preset has them (`Refiner`): `refine_steps`, or the preset's
+    `refine.steps` when None; 0 is the encoder's mu alone."""
     mu, _, _ = models.encoder.encode(audio[np.newaxis, :])
     z = np.asarray(mu[0], dtype=np.float32)
-    if refine and models.refiner is not None and models.refiner.steps > 0:
-        z, _ = models.refiner.refine(z, audio)
+    if models.refiner is not None:
+        steps = models.refiner.steps if refine_steps is None else refine_steps
+        if steps > 0:
+            z, _ = models.refiner.refine(z, audio, steps=steps)
     return z
 
 

@@ -75,7 +75,9 @@ class SoundSpace:
             mu, gain = result
             self.app.submit_render(self.app.engine.set_point(request.pad, mu, None, "/pad/encode", gain=gain), client)
 
-        self.worker.submit(("encode", request.pad), lambda: encode_file_level(models, request.path, dirs), done)
+        steps = self.app.settings.encode_refine_steps
+        self.worker.submit(("encode", request.pad),
+                           lambda: encode_file_level(models, request.path, dirs, steps), done)
 
     # --- /pad/classify ----------------------------------------------------------------------
     def classify(self, request: PadClassify, sender: tuple) -> None:
