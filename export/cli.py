@@ -112,7 +112,7 @@ def train_groove(args: argparse.Namespace) -> int:
         raise SystemExit(f"{data}: not a folder of MIDI clips")
     name = args.name or data.resolve().name
     run = Path(args.out or f"runs/groove-{name}")
-    ckpt = _train(train, data, run, args, "--drum-map", args.drum_map)
+    ckpt = _train(train, data, run, args, "--drum-map", args.drum_map, "--cross", str(args.cross))
     if _not_main():
         return 0
     bundle = Path(args.bundle or run / "groove")
@@ -211,6 +211,10 @@ def parser() -> argparse.ArgumentParser:
     gr.add_argument("--bundle", help="where the groove ONNX files + groove.json go (default <run>/groove)")
     gr.add_argument("--into", help="also add the groove roles to this existing preset bundle")
     gr.add_argument("--steps", type=int, default=1500)
+    gr.add_argument("--cross", type=float, default=0.5,
+                    help="share of each batch rebuilt by part crossover (kick, snare, hats, toms, cymbals "
+                         "each from another clip); the leave-one-source-out CV chose it in every fold "
+                         "(docs/models.md); 0: off")
     gr.add_argument("--device", choices=("cpu", "cuda"), default="cpu")
     gr.add_argument("--threads", type=int, default=1, help="torch threads (1 is fastest for this small model)")
     gr.add_argument("--seed", type=int, default=0)

@@ -129,6 +129,10 @@ def test_latentpad_train_groove_command(midi_folder, tmp_path, capsys):
     fragment = json.loads((bundle / "groove.json").read_text())
     assert fragment["groove"]["training"]["command"].startswith("latentpad train groove ")
     assert "--merge" in capsys.readouterr().out
+    from export.common import load_ckpt
+
+    # your own clips train with part crossover unless told otherwise (docs/models.md)
+    assert json.loads(load_ckpt(tmp_path / "run" / "last.pt")["extra"])["args"]["cross"] == 0.5
 
 
 def test_the_50_clip_timing_path_ends_in_a_preset_the_server_plays(tmp_path, capsys):

@@ -161,6 +161,7 @@ def parser() -> argparse.ArgumentParser:
                          "generated: the seeded genre generator")
     ap.add_argument("--steps", type=int, default=None, help="passed on (default: the command's own)")
     ap.add_argument("--threads", type=int, default=None, help="passed on (default: the command's own)")
+    ap.add_argument("--cross", type=float, default=None, help="passed on (default: the command's own)")
     ap.add_argument("--tiny", action="store_true", help="passed on: a tiny model, to check the path")
     ap.add_argument("--preset-from", default="default", help="the preset (in presets/) the groove is added to a copy of")
     ap.add_argument("--keep", help="write the clips, the run and the preset here instead of a temporary folder")
@@ -185,7 +186,8 @@ def main(argv=None) -> int:
         (preset / "preset.json").write_text(json.dumps(manifest, indent=1) + "\n")
         command = ["train", "groove", str(clips), "--out", str(root / "run"), "--into", str(preset),
                    *(["--steps", str(args.steps)] if args.steps else []),
-                   *(["--threads", str(args.threads)] if args.threads else []), *(["--tiny"] if args.tiny else [])]
+                   *(["--threads", str(args.threads)] if args.threads else []),
+                   *(["--cross", str(args.cross)] if args.cross is not None else []), *(["--tiny"] if args.tiny else [])]
         t0, c0 = time.perf_counter(), os.times()
         cli.main(command)
         seconds, c1 = time.perf_counter() - t0, os.times()
