@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from server.core.errors import PresetError
-from server.core.melody import (BOS, FIELDS, MAX_SHIFT, SCALES, Note, note_rows, scale_mask, tokens)
+from server.core.melody import (BOS, FIELDS, MAX_SHIFT, Note, note_rows, scale_mask, tokens)
 from server.core.protocol import MELODY_NOTES_PER_CHUNK
 from server.presets.melody import Sampling, draw
 from support import REPO, OscClient, build_bundle, read_manifest, variant, write_manifest

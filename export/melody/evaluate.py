@@ -24,12 +24,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections import Counter
 from pathlib import Path
 
 import numpy as np
 
-from server.core.melody import FIELDS, HEADS, MAX_POSITION, VOCAB, tokens
+from server.core.melody import HEADS, MAX_POSITION, VOCAB, tokens
 
 OPENING, CONT = 16, 24
 LOOP_TAIL, NGRAM = 12, 4

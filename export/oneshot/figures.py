@@ -111,7 +111,7 @@ def unseen_sheet(bundle: Path, data: Path, out: Path, per_class: int = 2, seed: 
         cols += [(k, i) for i in (first + [j for j in rows if j not in first])[:per_class]]
     fig, axes = plt.subplots(3, len(cols), figsize=(1.5 * len(cols), 4.4))
     for j, (k, i) in enumerate(cols):
-        z = encode_audio(models, 0.9 * audio[i] / max(float(np.abs(audio[i]).max()), 1e-6))  # as /pad/encode
+        z = encode_audio(models, 0.9 * metrics.peak_normalise(audio[i]))  # as /pad/encode hears a file
         recon = models.decoder.render(z[None])[0]
         label = "encode + refine" if models.refiner is not None and models.refiner.steps else "encode"
         rows = [(audio[i], f"{classes[k]}\n{index[i]['source'].split('-')[0]}"), (recon, label)]

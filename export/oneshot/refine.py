@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
 import time
 from pathlib import Path
@@ -300,9 +299,10 @@ def export_refine(decoder: nn.Module, sample_rate_hz: int, length: int, folder: 
 
 def _bundle_decoder_matches(decoder: nn.Module, folder: Path) -> float:
     """Largest |render difference| between the checkpoint's decoder and the bundle's decoder.onnx."""
-    import onnxruntime as ort
+    from export.common import cpu_session
+
     z = np.random.default_rng(0).standard_normal((4, decoder.cfg.latent_size)).astype(np.float32)
-    session = ort.InferenceSession(str(folder / "decoder.onnx"), providers=["CPUExecutionProvider"])
+    session = cpu_session(folder / "decoder.onnx")
     with torch.no_grad():
         ours = decoder(torch.from_numpy(z)).numpy()
     return float(np.abs(session.run(None, {"z": z})[0] - ours).max())
@@ -311,9 +311,9 @@ def _bundle_decoder_matches(decoder: nn.Module, folder: Path) -> float:
 def parity(step: RefineStep, folder: Path, audio: np.ndarray, latent_size: int) -> dict:
     """onnxruntime against torch on real sounds from random latents: the largest |loss difference|
     and the largest relative error of the gradient, |g_onnx - g_torch| / |g_torch|."""
-    import onnxruntime as ort
-    target = ort.InferenceSession(str(folder / "refine_target.onnx"), providers=["CPUExecutionProvider"])
-    graph = ort.InferenceSession(str(folder / "refine_step.onnx"), providers=["CPUExecutionProvider"])
+    from export.common import cpu_session
+
+    target, graph = cpu_session(folder / "refine_target.onnx"), cpu_session(folder / "refine_step.onnx")
     rng = np.random.default_rng(0)
     loss_err = grad_err = 0.0
     for x in audio:
@@ -403,6 +403,7 @@ def install(folder: Path, decoder: nn.Module, audio: np.ndarray, steps: list, lr
 def add_to_bundle(args: argparse.Namespace) -> dict:
     from export.common import load_ckpt
     from export.judge import load_split
+    from export.oneshot import metrics
     from export.oneshot.model import OneshotVAE
     from export.oneshot.train import config_from_ckpt
 
@@ -414,8 +415,7 @@ def add_to_bundle(args: argparse.Namespace) -> dict:
     rng = np.random.default_rng(args.seed)
     pick = np.concatenate([rng.choice(np.flatnonzero(labels == k), min(args.per_class, int((labels == k).sum())),
                                       replace=False) for k in np.unique(labels[labels >= 0])])
-    audio = np.asarray(audio[pick], np.float32)
-    audio = 0.9 * audio / np.maximum(np.abs(audio).max(-1, keepdims=True), 1e-6)
+    audio = 0.9 * metrics.peak_normalise(np.asarray(audio[pick], np.float32))  # as /pad/encode hears a file
     return install(Path(args.preset), model.decoder, audio, args.steps, args.lrs,
                    command=" ".join(["python -m export.oneshot.refine", *sys.argv[1:]]),
                    chosen_on=(f"the corpus' {args.split!r} split ({args.per_class} per class: kits of the "
@@ -431,7 +431,7 @@ def main(argv=None) -> int:
     ap.add_argument("--split", default="test", help="where steps and lr are chosen (never 'unseen')")
     ap.add_argument("--per-class", type=int, default=6)
     ap.add_argument("--steps", type=int, nargs="+", default=[10, 20, 30])
-    ap.add_argument("--lrs", type=float, nargs="+", default=[0.03, 0.1])
+    ap.add_argument("--lrs", type=float, nargs="+", default=[0.1, 0.2, 0.3])
     ap.add_argument("--prior-weight", type=float, default=0.01)
     ap.add_argument("--tolerance-db", type=float, default=0.05)
     ap.add_argument("--tolerance", type=float, default=1e-3, help="largest gradient error, relative (L2)")

@@ -107,15 +107,15 @@ def _start_server(args, render_dir: str, extra: tuple = ()):
     return proc, int(match.group(2)), match.group(3), time.perf_counter() - started
 
 
-def _round_trips(client: _Client, count: int, send, want: str) -> dict:
+def _round_trips(client: _Client, count: int, send, want: str, timeout_s: float = 2.0) -> dict:
     """`send(i)`, then wait for the `want` reply (or an /error), one request at a time; p50/p99
-    of the answered ones and how many got no `want`."""
+    of the answered ones and how many got no `want` (none for `timeout_s` counts as lost)."""
     times, lost = [], 0
     for i in range(count):
         start = time.perf_counter()
         send(i)
         while True:
-            reply = client.recv(2.0)
+            reply = client.recv(timeout_s)
             if reply is None or reply[0] in (want, "/error"):
                 break
         if reply is None or reply[0] != want:

@@ -29,21 +29,12 @@ def _hit(rate: int, length: int, seed: int) -> np.ndarray:
     return 0.9 * x / np.abs(x).max()
 
 
-def _wait(client, want: str, timeout: float):
-    deadline = time.perf_counter() + timeout
-    while time.perf_counter() < deadline:
-        reply = client.recv(max(0.01, deadline - time.perf_counter()))
-        if reply is None or reply[0] in (want, "/error"):
-            return reply
-    return None
-
-
 def measure(args) -> dict:
     import soundfile as sf
 
     from server.presets.bundle import load_preset
     from server.presets.models import load_models
-    from server.tools.bench import _Client, _start_server, _stats_ms
+    from server.tools.bench import _Client, _round_trips, _start_server, _stats_ms
     from server.workers.analysis import encode_audio
 
     models = load_models(load_preset(args.presets_dir, args.preset), args.device, args.threads)
@@ -83,16 +74,9 @@ def measure(args) -> dict:
             client = _Client(port)
             client.send("/hello", client.port)
             client.recv(5.0)
-            times, lost = [], 0
-            for i in range(RUNS // 2):
-                start = time.perf_counter()
-                client.send("/pad/encode", i % 16, str(samples / f"hit{i % 8}.wav"))
-                reply = _wait(client, "/sample", 30.0)
-                if reply is None or reply[0] != "/sample":
-                    lost += 1
-                    continue
-                times.append(time.perf_counter() - start)
-            result["osc_encode"] = _stats_ms(times) | {"lost": lost}
+            result["osc_encode"] = _round_trips(
+                client, RUNS // 2, lambda i: client.send("/pad/encode", i % 16, str(samples / f"hit{i % 8}.wav")),
+                "/sample", timeout_s=30.0)
         finally:
             proc.terminate()
             proc.wait(10)

@@ -18,7 +18,7 @@ from typing import Optional
 import numpy as np
 
 from server.core.errors import RenderError
-from server.core.sample_io import load_oneshot, load_oneshot_level
+from server.core.sample_io import load_oneshot_level
 
 UNSAFE = re.compile(r"[^A-Za-z0-9_.-]")
 # names Windows refuses for a file whatever its extension (con.wav is CON): given a trailing "_"
