@@ -82,6 +82,10 @@ def _serve_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--encode-refine-steps", type=int, default=None, metavar="N",
                    help="refinement steps /pad/encode takes after the encoder (0..200; 0: off, faster "
                         "but farther from the file; default: the preset's refine.steps)")
+    p.add_argument("--draw-class-check", type=int, default=None, metavar="N",
+                   help="class draws (/pad/random pad class) try up to N candidates and keep the first "
+                        "the encoder's class head hears as that class (1..16; 1: off; default: the "
+                        "preset's prior.class_check): surer of the class, less varied")
     p.add_argument("--save-dir", type=Path, default=None,
                    help=f"where /pad/save copies renders (default {default_save_dir()})")
     p.add_argument("--library", type=Path, action="append", default=None,
@@ -115,7 +119,7 @@ def _serve(args) -> int:
                         render_dir=args.render_dir or default_render_dir(), device=args.device,
                         intra_op_threads=args.threads, keep_renders_per_pad=args.keep, seed=args.seed,
                         sample_dirs=tuple(args.sample_dir or default_sample_dirs()),
-                        encode_refine_steps=args.encode_refine_steps,
+                        encode_refine_steps=args.encode_refine_steps, draw_class_check=args.draw_class_check,
                         save_dir=args.save_dir or default_save_dir(),
                         library_dirs=tuple(args.library or ()),
                         midi_in=args.midi_in, controller=args.controller,

@@ -48,6 +48,9 @@ def prior_presets(tmp_path_factory, prior_sounds):
     sounds = prior_sounds
     assert export_main(["train", "prior", str(sounds), "--preset", "withprior", "--presets-dir", str(root),
                         "--steps", "150", "--threads", "1", "--tiny"]) == 0
+    manifest = read_manifest(root / "withprior")
+    manifest["prior"]["class_check"] = 4  # class draws over UDP below go through the head's check
+    write_manifest(root / "withprior", manifest)
     return root
 
 
@@ -229,6 +232,72 @@ def test_manifest_with_prior_steps_out_of_range_names_the_field(prior_presets, t
         load_bundle(folder)
 
 
+class _EchoPrior:
+    """draw(noise, class) -> the noise itself: which candidate was kept shows in the result."""
+
+    def draw(self, noise, class_index, spread=1.0):
+        return np.asarray(noise, np.float32) * spread
+
+
+def test_checked_draw_keeps_the_first_candidate_heard_as_the_class_else_the_likeliest():
+    from server.presets.prior import checked_draw
+
+    noises = [np.full(LATENT, float(i), np.float32) for i in range(4)]
+    heard = []
+
+    def hear(z):  # candidate i is heard as class 1 with probability p[i]
+        heard.append(int(z[0]))
+        p = {0: 0.2, 1: 0.45, 2: 0.7, 3: 0.9}[int(z[0])]
+        return np.array([1.0 - p, p])
+
+    assert checked_draw(_EchoPrior(), hear, noises, 1)[0] == 2.0 and heard == [0, 1, 2]  # stops at the first
+    heard.clear()
+    assert checked_draw(_EchoPrior(), hear, noises[:2], 1)[0] == 1.0  # none heard as 1: the likeliest
+    heard.clear()
+    assert checked_draw(_EchoPrior(), hear, noises[:1], 1)[0] == 0.0 and heard == []  # one noise: no check
+
+
+def test_class_check_makes_class_draws_the_head_hears_as_asked(prior_presets):
+    """Real ONNX: the checked draw is heard (render -> encoder head) as the class asked for at
+    least as often as the plain draw from the same first noise, and whenever any candidate is."""
+    from server.presets.bundle import load_bundle
+    from server.presets.models import load_models
+    from server.workers.analysis import class_draw, hear_point
+
+    models = load_models(load_bundle(prior_presets / "withprior"), "cpu", 1)
+    assert models.preset.diffusion.class_check == 4
+    rng = np.random.default_rng(4)
+    plain, checked = [], []
+    for k in (0, 1):
+        for _ in range(6):
+            noises = list(rng.standard_normal((4, LATENT)).astype(np.float32))
+            candidates = [int(hear_point(models, models.prior.draw(n, k)).argmax()) == k for n in noises]
+            z = class_draw(models, noises, k)
+            plain.append(candidates[0])
+            checked.append(int(hear_point(models, z).argmax()) == k)
+            assert checked[-1] == any(candidates)
+    assert sum(checked) >= sum(plain)
+
+
+def test_manifest_class_check_out_of_range_or_without_an_encoder_names_the_field(prior_presets, tmp_path):
+    from server.core.errors import PresetError
+    from server.presets.bundle import load_bundle
+
+    folder = tmp_path / "withprior"
+    shutil.copytree(prior_presets / "withprior", folder)
+    manifest = read_manifest(folder)
+    for bad in (0, 17, 2.5):
+        manifest["prior"]["class_check"] = bad
+        write_manifest(folder, manifest)
+        with pytest.raises(PresetError, match="prior.class_check"):
+            load_bundle(folder)
+    manifest["prior"]["class_check"] = 3
+    del manifest["models"]["oneshot.encoder"]
+    write_manifest(folder, manifest)
+    with pytest.raises(PresetError, match="oneshot.encoder"):
+        load_bundle(folder)
+
+
 @pytest.fixture(scope="module")
 def prior_server(prior_presets, tmp_path_factory):
     root = tmp_path_factory.mktemp("prior_server")
@@ -331,3 +400,83 @@ def test_width_makes_the_pad_stereo_with_a_close_variation_on_the_right(prior_se
     _, back, _ = client.expect("/sample")
     assert _audio(back).ndim == 1
     client.close()
+
+
+def test_bench_prior_section_times_the_checked_class_draw(prior_presets, tmp_path):
+    import subprocess
+    import sys
+
+    from support import REPO
+
+    out = subprocess.run([sys.executable, "-m", "server", "bench", "--preset", "withprior", "--presets-dir",
+                          str(prior_presets), "--only", "prior", "--json", str(tmp_path / "bench.json")],
+                         cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    result = json.loads((tmp_path / "bench.json").read_text())["prior"]
+    assert result["class_check"] == 4 and result["checked_draw_and_decode"]["n"] == 300
+    # a checked draw renders at least once more than a plain draw and decode
+    assert result["checked_draw_and_decode"]["p50_ms"] > result["walk"]["p50_ms"]
+    assert result["osc_random_class"]["lost"] == 0 and "class draw, checked + decode" in out.stdout
+
+
+def test_draw_class_check_flag_overrides_the_presets(prior_presets, tmp_path):
+    """`serve --draw-class-check 1` on a preset whose prior.class_check is 4 plays the same class
+    draw as the preset with class_check 1 (same seed, same sound); 0 is refused at start."""
+    plain = tmp_path / "plain"
+    shutil.copytree(prior_presets / "withprior", plain / "withprior")
+    manifest = read_manifest(plain / "withprior")
+    manifest["prior"]["class_check"] = 1
+    write_manifest(plain / "withprior", manifest)
+    played = []
+    for presets, extra in ((prior_presets, ("--draw-class-check", "1")), (plain, ())):
+        proc = ServerProcess(presets, tmp_path / f"r{len(played)}", tmp_path / f"l{len(played)}", "--seed", "11",
+                             *extra, preset="withprior")
+        try:
+            client = OscClient(proc.port)
+            client.hello()
+            played.append([_audio(client.sample("/pad/random", 0, c)[1]) for c in ("kick", "snare", "kick")])
+            client.close()
+        finally:
+            proc.stop()
+    for a, b in zip(*played):
+        np.testing.assert_array_equal(a, b)
+    from server.core.config import Settings
+    from server.core.errors import ConfigError
+
+    for bad in (0, 17):
+        with pytest.raises(ConfigError, match="--draw-class-check"):
+            Settings(draw_class_check=bad)
+
+
+def test_choose_picks_guidance_and_class_check_by_its_rule_and_can_be_overridden(prior_presets, tmp_path):
+    """export.prior.choose on a small labelled corpus: the class-check table covers every N, the
+    written prior.class_check is the rule's (most accurate among those keeping 0.7 of the real
+    variety, then the fewest), or the one given with --class-check; the bundle still loads."""
+    from export.prior import choose
+    from server.presets.bundle import load_bundle
+
+    rng = np.random.default_rng(2)
+    t = np.arange(int(0.2 * RATE)) / RATE
+    sounds, labels = [], []
+    for i in range(8):
+        sounds.append(np.sin(2 * np.pi * (45 + 9 * i) * t) * np.exp(-t / 0.08))
+        sounds.append(rng.standard_normal(t.size) * np.exp(-t / (0.03 + 0.01 * i)) * 0.5)
+        labels += ["kick", "snare"]
+    data = tmp_path / "corpus"
+    data.mkdir()
+    np.save(data / "train.npy", np.stack(sounds).astype(np.float32))
+    (data / "index.json").write_text(json.dumps({"sample_rate_hz": RATE, "classes": list(CLASSES),
+                                                 "train": [{"label": c} for c in labels]}))
+    folder = tmp_path / "withprior"
+    shutil.copytree(prior_presets / "withprior", folder)
+    assert choose.main(["--preset", str(folder), "--data", str(data), "--write"]) == 0
+    prior = read_manifest(folder)["prior"]
+    table = prior["training"]["class_check_choice"]["by_candidates"]
+    assert sorted(map(int, table)) == list(choose.CHECKS)
+    ok = [int(n) for n, row in table.items() if row["weakest_variety"] >= choose.MIN_VARIETY]
+    want = min(n for n in ok if table[str(n)]["head"] == max(table[str(m)]["head"] for m in ok)) if ok else 1
+    assert prior["class_check"] == want and "export.prior.choose" in prior["training"]["class_check_choice"]["command"]
+    assert choose.main(["--preset", str(folder), "--data", str(data), "--write", "--class-check", "2"]) == 0
+    prior = read_manifest(folder)["prior"]
+    assert prior["class_check"] == 2 and prior["training"]["class_check_choice"]["class_check"] == want
+    assert load_bundle(folder).diffusion.class_check == 2

@@ -15,7 +15,8 @@ figure is read against. The model was not tuned against this judge. Per class:
   nearest training sound (retrieval, the baseline);
 - `retrieval`: how often the render is closer to the original than the nearest training sound is
   (log-mel, 64 bands, both sides peak-normalised, floor 80 dB below the original's peak);
-- `draws`: 40 prior draws per class, how often the judge names the class asked for, beside the
+- `draws`: 40 prior draws per class (checked by the class head as the preset's `prior.class_check`
+  says), how often the judge names the class asked for, beside the
   judge's accuracy on real unseen hits of that class;
 - `variety`: mean log-mel distance between two draws of a class, over that of two real unseen
   hits of the class;
@@ -48,7 +49,7 @@ def _batched(fn, x: np.ndarray, size: int = 32) -> np.ndarray:
 def evaluate(preset_dir: Path, data: Path, split: str = "unseen", seed: int = 0, min_nn_db: float = 0.0) -> dict:
     from server.presets.models import load_models
     from server.presets.bundle import load_bundle
-    from server.workers.analysis import encode_audio
+    from server.workers.analysis import class_draw, encode_audio
 
     torch.set_num_threads(2)
     index = json.loads((data / "index.json").read_text())
@@ -114,9 +115,10 @@ def evaluate(preset_dir: Path, data: Path, split: str = "unseen", seed: int = 0,
     prior = models.prior
     out["draws"] = None
     if prior is not None:
+        checks = models.preset.diffusion.class_check  # as /pad/random plays a class draw
         per_class, spread, cut_draws, overall = {}, {}, [], []
         for k, c in enumerate(classes):
-            z = np.stack([prior.draw(rng.standard_normal(prior.mean.shape[0]).astype(np.float32), k)
+            z = np.stack([class_draw(models, list(rng.standard_normal((checks, prior.mean.shape[0])).astype(np.float32)), k)
                           for _ in range(DRAWS_PER_CLASS)])
             drawn = _batched(models.decoder.render, z)
             hit = judge.label(drawn) == k
@@ -129,7 +131,7 @@ def evaluate(preset_dir: Path, data: Path, split: str = "unseen", seed: int = 0,
                             "judge_on_real": ceiling["per_class"].get(c, [float("nan")])[0]}
             spread[c] = {"draws_db": round(draw_spread, 2), "real_db": round(real_spread, 2),
                          "ratio": round(draw_spread / real_spread, 3) if real_spread == real_spread else None}
-        out["draws"] = {"per_class": DRAWS_PER_CLASS, "judged_as_asked": round(float(np.concatenate(overall).mean()), 4),
+        out["draws"] = {"per_class": DRAWS_PER_CLASS, "class_check": checks, "judged_as_asked": round(float(np.concatenate(overall).mean()), 4),
                         "by_class": per_class}
         out["variety"] = spread
         out["cut_while_loud"] = {"draws": round(float(np.mean(cut_draws)), 4)}

@@ -162,17 +162,20 @@ def evaluate(preset_dir: Path, data: Path, seed: int = 0, guidance: float | None
     prior = models.prior
     if guidance is not None:  # try another guidance scale than the manifest's
         prior.guidance = guidance
+    from server.workers.analysis import class_draw
+
+    checks = preset.diffusion.class_check
     per_class, overall = {}, []
     for k, c in enumerate(classes):
-        z = np.stack([prior.draw(rng.standard_normal(preset.latent_size).astype(np.float32), k)
-                      for _ in range(DRAWS_PER_CLASS)])
+        z = np.stack([class_draw(models, list(rng.standard_normal((checks, preset.latent_size)).astype(np.float32)), k)
+                      for _ in range(DRAWS_PER_CLASS)])  # as /pad/random pad 1 class plays them
         hit = judge.label(_decode(models, z)) == k
         overall.append(hit)
         per_class[c] = {"prior": round(float(hit.mean()), 3),
                         "gaussian_share": out["gaussian_random"]["judge_class_share"][c],
                         "class_gaussian": round(cond_gauss.get(c, float("nan")), 3)}
     out["prior_draws"] = {
-        "draws_per_class": DRAWS_PER_CLASS, "steps": prior.steps, "guidance": prior.guidance,
+        "draws_per_class": DRAWS_PER_CLASS, "steps": prior.steps, "guidance": prior.guidance, "class_check": checks,
         "judged_as_asked": round(float(np.concatenate(overall).mean()), 4),
         "class_gaussian_judged_as_class": round(float(np.mean(list(cond_gauss.values()))), 4),
         "per_class": per_class}

@@ -76,6 +76,7 @@ class Settings:
     seed: Optional[int] = None
     sample_dirs: tuple = field(default_factory=default_sample_dirs)  # /pad/encode reads only here
     encode_refine_steps: Optional[int] = None  # /pad/encode's refinement steps (None: the preset's; 0: off)
+    draw_class_check: Optional[int] = None  # candidates per class draw (None: the preset's prior.class_check; 1: off)
     save_dir: Path = field(default_factory=default_save_dir)  # /pad/save writes here
     library_dirs: tuple = ()  # /pad/similar searches the sounds here (none: no library)
     midi_in: Optional[str] = None  # MIDI input: part of a port's name, or "virtual" (server.io.midi)
@@ -98,6 +99,8 @@ class Settings:
             raise ConfigError("--sample-dir: give at least one folder /pad/encode may read from")
         if self.encode_refine_steps is not None and not 0 <= self.encode_refine_steps <= 200:
             raise ConfigError(f"--encode-refine-steps must be 0..200, got {self.encode_refine_steps}")
+        if self.draw_class_check is not None and not 1 <= self.draw_class_check <= 16:
+            raise ConfigError(f"--draw-class-check must be 1..16, got {self.draw_class_check}")
         object.__setattr__(self, "sample_dirs",
                            tuple(Path(d).expanduser().resolve() for d in self.sample_dirs))
         object.__setattr__(self, "library_dirs", tuple(library_dir(d) for d in self.library_dirs))

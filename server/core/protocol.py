@@ -92,7 +92,8 @@ REQUESTS = {a.path: a for a in (
     Address("/pad/random", (PAD, Arg("spread", "f", 0.0, 4.0, optional=True, default=1.0), CLASS_NAME),
             PadRandom, "/sample",
             "a new sound (seeded). With a diffusion prior (oneshot.prior): drawn from it, of class_name "
-            "when given (one of the preset's classes), starting noise scaled by spread; without one: "
+            "when given (one of the preset's classes; up to prior.class_check draws, the first the "
+            "encoder's class head hears as that class kept), starting noise scaled by spread; without one: "
             "mean + spread * std * N(0, 1) from latent_prior, and class_name is refused. Either optional "
             "argument may come alone (told apart by type); re-render"),
     Address("/pad/render", (PAD,), PadRender, "/sample",

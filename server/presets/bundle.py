@@ -71,6 +71,7 @@ class DiffusionSpec:
     steps: int  # Euler steps of a full walk from noise
     guidance: float  # classifier-free guidance scale for class-conditioned draws
     training: Mapping
+    class_check: int = 1  # class draws tried until the encoder's head hears the class (1: no check)
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,7 @@ class RefineSpec:
     steps: int  # Adam steps on the latent after the encoder (0: the encoder's latent as it is)
     lr: float
     training: Mapping
+    class_check: bool = False  # prefer the lowest-loss latent the class head hears as the sound's class
 
 
 @dataclass(frozen=True)
@@ -151,13 +153,14 @@ def load_bundle(folder) -> Preset:
     diffusion = values.pop("diffusion")
     if diffusion is not None:
         diffusion = DiffusionSpec(diffusion["steps"], diffusion["guidance"],
-                                  MappingProxyType(diffusion["training"]))
+                                  MappingProxyType(diffusion["training"]), diffusion["class_check"])
     melody = values.pop("melody")
     if melody is not None:
         melody = MelodySpec(melody["window"], MappingProxyType(melody["training"]))
     refine = values.pop("refine")
     if refine is not None:
-        refine = RefineSpec(refine["steps"], refine["lr"], MappingProxyType(refine["training"]))
+        refine = RefineSpec(refine["steps"], refine["lr"], MappingProxyType(refine["training"]),
+                            refine["class_check"])
     return Preset(
         refine=refine,
         melody=melody,

@@ -287,9 +287,12 @@ def check_diffusion_prior(raw: dict, models: dict) -> dict | None:
         if "oneshot.prior" in models:
             raise PresetError("prior", "missing: a bundle with a oneshot.prior model needs the `prior` object")
         return None
-    prior = want_object(raw["prior"], "prior", PRIOR_KEYS)
+    prior = want_object(raw["prior"], "prior", PRIOR_KEYS, ("class_check",))
     if "oneshot.prior" not in models:
         raise PresetError("models.oneshot.prior", "missing: the `prior` object needs it")
+    class_check = want_int(prior.get("class_check", 1), "prior.class_check", 1, 16)
+    if class_check > 1 and "oneshot.encoder" not in models:
+        raise PresetError("models.oneshot.encoder", "missing: prior.class_check hears draws with the encoder's class head")
     if prior["kind"] != "flow_matching":
         raise PresetError("prior.kind", f"must be 'flow_matching', got {prior['kind']!r}")
     steps = want_int(prior["steps"], "prior.steps", 1, 100)
@@ -297,15 +300,18 @@ def check_diffusion_prior(raw: dict, models: dict) -> dict | None:
     training = want_object(prior["training"], "prior.training")
     for key in ("command", "parity"):
         get(training, key, "prior.training.")
-    return {"steps": steps, "guidance": guidance, "training": training}
+    return {"steps": steps, "guidance": guidance, "training": training, "class_check": class_check}
 
 
 def check_refine(raw: dict) -> dict | None:
     """The optional `refine` object: Adam steps on the latent after the encoder (docs/preset.md)."""
     if "refine" not in raw:
         return None
-    refine = want_object(raw["refine"], "refine", REFINE_KEYS)
+    refine = want_object(raw["refine"], "refine", REFINE_KEYS, ("class_check",))
     steps = want_int(refine["steps"], "refine.steps", 0, 200)
+    class_check = refine.get("class_check", False)
+    if type(class_check) is not bool:
+        raise PresetError("refine.class_check", f"must be true or false, got {class_check!r}")
     lr = float(want_floats([refine["lr"]], "refine.lr", 1, 0.0, 10.0)[0])
     features = []
     for i, tensor in enumerate(want_list(refine["features"], "refine.features")):
@@ -323,7 +329,8 @@ def check_refine(raw: dict) -> dict | None:
     training = want_object(refine["training"], "refine.training")
     for key in ("command", "chosen_by", "parity"):
         get(training, key, "refine.training.")
-    return {"steps": steps, "lr": lr, "features": tuple(features), "training": training}
+    return {"steps": steps, "lr": lr, "features": tuple(features), "training": training,
+            "class_check": class_check}
 
 
 def check_melody(raw: dict) -> dict | None:

@@ -12,6 +12,10 @@ it (classifier-free guidance: v = v_u + g (v_c - v_u)). The same schedule as
 - transform: the same, guided toward another class: strength 0 keeps it, 1 is a new draw of
              that class.
 
+A class draw can be checked (`checked_draw`, the preset's `prior.class_check`): up to N draws
+from N noises, the first one whose render the encoder's class head hears as the class asked for
+is kept, else the one it hears as that class most likely.
+
 All randomness comes in as arrays from the caller (the engine's seeded generator): same seed,
 same sound. Runs on a worker thread, never on the receive path.
 """
@@ -88,3 +92,20 @@ class PriorSampler:
 
     def transform(self, z: np.ndarray, noise: np.ndarray, class_index: int, strength: float) -> np.ndarray:
         return self.renoise(z, noise, 1.0 - strength, class_index)
+
+
+def checked_draw(prior: PriorSampler, hear, noises, class_index: int, spread: float = 1.0) -> np.ndarray:
+    """A class draw the model itself hears as that class: draws from `noises` in turn until
+    `hear(z)` (class probabilities of z's render, in the preset's class order) is highest at
+    `class_index`; if none is, the draw heard as it most likely. One noise: a plain draw."""
+    best, best_p = None, -1.0
+    for i, noise in enumerate(noises):
+        z = prior.draw(noise, class_index, spread)
+        if len(noises) == 1:
+            return z
+        probs = np.asarray(hear(z))
+        if int(probs.argmax()) == class_index:
+            return z
+        if probs[class_index] > best_p:
+            best, best_p = z, float(probs[class_index])
+    return best

@@ -19,6 +19,7 @@ import numpy as np
 
 from server.core.errors import RenderError
 from server.core.sample_io import load_oneshot_level
+from server.presets.prior import checked_draw
 
 UNSAFE = re.compile(r"[^A-Za-z0-9_.-]")
 # names Windows refuses for a file whatever its extension (con.wav is CON): given a trailing "_"
@@ -93,13 +94,20 @@ def encode_file_level(models, path: str, allowed_dirs=None,
 def encode_audio(models, audio: np.ndarray, refine_steps: int | None = None) -> np.ndarray:
     """The latent /pad/encode plays for one peak-normalised clip [length_samples]: the encoder's mu,
     then refinement steps when the preset has them (`Refiner`): `refine_steps`, or the preset's
-    `refine.steps` when None; 0 is the encoder's mu alone."""
-    mu, _, _ = models.encoder.encode(audio[np.newaxis, :])
+    `refine.steps` when None; 0 is the encoder's mu alone. With the preset's `refine.class_check`,
+    the latent kept is the lowest-loss one visited whose render the encoder's class head hears as
+    the class it hears in the sound itself (the lowest-loss one when none is)."""
+    mu, _, logits = models.encoder.encode(audio[np.newaxis, :])
     z = np.asarray(mu[0], dtype=np.float32)
     if models.refiner is not None:
         steps = models.refiner.steps if refine_steps is None else refine_steps
         if steps > 0:
-            z, _ = models.refiner.refine(z, audio, steps=steps)
+            path, _ = models.refiner.refine_path(z, audio, steps=steps)
+            z = path[0][1]
+            if models.preset.refine.class_check:
+                heard = int(np.argmax(logits[0]))
+                z = next((p for _, p in path if int(hear_point(models, p).argmax()) == heard), z)
+            z = z.copy()
     return z
 
 
@@ -123,6 +131,20 @@ def classify_point(models, z: np.ndarray) -> list:
     audio = models.decoder.render(np.asarray(z, np.float32)[np.newaxis, :])[0]
     audio = np.clip(np.nan_to_num(audio), -1.0, 1.0)
     return class_probs_of_audio(models, audio)
+
+
+def hear_point(models, z: np.ndarray) -> np.ndarray:
+    """The class head's probabilities [classes], in the preset's class order, for z's render."""
+    audio = models.decoder.render(np.asarray(z, np.float32)[np.newaxis, :])[0]
+    audio = np.clip(np.nan_to_num(audio), -1.0, 1.0)
+    _, _, logits = models.encoder.encode(audio[np.newaxis, :])
+    return softmax(np.asarray(logits[0], dtype=np.float64))
+
+
+def class_draw(models, noises, class_index: int, spread: float = 1.0) -> np.ndarray:
+    """/pad/random pad spread class: the prior's draw, checked by the class head when the preset
+    asks for it (`prior.class_check` noises, `server.presets.prior.checked_draw`)."""
+    return checked_draw(models.prior, lambda z: hear_point(models, z), noises, class_index, spread)
 
 
 def point_hash(z: np.ndarray) -> str:

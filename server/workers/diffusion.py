@@ -18,6 +18,7 @@ import logging
 
 from server.core.errors import LatentpadError, ProtocolError
 from server.core.protocol import NPADS, PadHumanize, PadRandom, PadTransform, PadVary, PadWidth
+from server.workers.analysis import class_draw
 from server.workers.tasks import LatestWinsWorker
 
 log = logging.getLogger("server.diffusion")
@@ -52,9 +53,16 @@ class Diffusion:
             return self.app.apply_pad(request, sender)
         prior = self._need_prior(models, "/pad/random", "class_name")
         cls = None if request.class_name is None else self._class_index(models, request.class_name, "/pad/random")
-        noise = self.app.engine.noise()
-        self._submit(request.pad, "/pad/random", sender, models,
-                     lambda: prior.draw(noise, cls, request.spread), keep_home=False)
+        if cls is None:
+            noise = self.app.engine.noise()
+            task = lambda: prior.draw(noise, None, request.spread)  # noqa: E731
+        else:  # checked by the class head when the preset says so (prior.class_check)
+            checks = self.app.settings.draw_class_check or models.preset.diffusion.class_check
+            if checks > 1 and models.encoder is None:
+                checks = 1  # nothing to hear the draws with (the manifest's own check refuses this)
+            noises = [self.app.engine.noise() for _ in range(checks)]
+            task = lambda: class_draw(models, noises, cls, request.spread)  # noqa: E731
+        self._submit(request.pad, "/pad/random", sender, models, task, keep_home=False)
 
     def vary(self, request: PadVary, sender: tuple) -> None:
         models = self.app.models
