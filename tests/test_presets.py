@@ -87,7 +87,6 @@ BROKEN = {
     "refine_steps": (_set(("refine",), dict(REFINE, steps=1000)), "refine.steps"),
     "refine_batch": (_set(("refine",), dict(REFINE, features=[{"name": "mel_db", "shape": [2, 3]}])),
                      "refine.features[0].shape"),
-    "refine_class_check": (_set(("refine",), dict(REFINE, class_check=1)), "refine.class_check"),
     "refine_name": (_set(("refine",), dict(REFINE, features=[{"name": "z", "shape": [1, 3]}])), "refine.features"),
 }
 

@@ -4,8 +4,7 @@ The encoder is amortised: one pass maps a sound to a latent, and on a kit from a
 heard that latent is not the one whose render is closest to the sound. `/pad/encode` can close
 part of that gap at the pad: starting from the encoder's mu it takes a few Adam steps on z,
 each one a run of this graph (render, compare with the sound, back-propagate to z), and keeps the
-latent with the lowest loss (with `refine.class_check`, the lowest-loss one whose render the class
-head hears as the class it hears in the sound, when one is; chosen on the same split). The server runs the steps in numpy (`server.presets.models.Refiner`);
+latent with the lowest loss. The server runs the steps in numpy (`server.presets.models.Refiner`);
 torch never runs in the server.
 
 The graph is the decoder's forward and backward traced to plain ATen ops (`make_fx`), then
@@ -358,65 +357,6 @@ def choose(rows: list, tolerance_db: float) -> dict:
     return min(near, key=lambda r: (r["steps"], r["log_mel_db"]))
 
 
-def choose_class_check(folder: Path, audio: np.ndarray, sample_rate_hz: int, tolerance_db: float) -> dict:
-    """`refine.class_check` on `audio` (peak 0.9): encode as /pad/encode does (the bundle's steps and
-    lr) without and with the check, through the server's own code. On when the check's mean log-mel
-    distance is within `tolerance_db` of the distance without it. The head figure is how often the
-    class head hears the render as it hears the sound: the check's own criterion, so only reported."""
-    from export.oneshot import metrics
-    from server.presets.bundle import load_bundle
-    from server.presets.models import load_models
-    from server.workers.analysis import encode_audio, hear_point
-
-    manifest_path = folder / "preset.json"
-    manifest = json.loads(manifest_path.read_text())
-    rows = {}
-    for on in (False, True):
-        manifest["refine"]["class_check"] = on
-        manifest_path.write_text(json.dumps(manifest, indent=1) + "\n")
-        models = load_models(load_bundle(folder), "cpu", 2)
-        heard = np.concatenate([models.encoder.encode(audio[i:i + 16])[2] for i in range(0, len(audio), 16)]).argmax(1)
-        t0 = time.perf_counter()
-        z = np.stack([encode_audio(models, x) for x in audio])
-        seconds = (time.perf_counter() - t0) / len(audio)
-        renders = np.concatenate([models.decoder.render(z[i:i + 16]) for i in range(0, len(z), 16)])
-        d = metrics.log_mel_distance_db(metrics.peak_normalise(renders), metrics.peak_normalise(audio), sample_rate_hz)
-        keeps = np.array([int(hear_point(models, p).argmax()) == h for p, h in zip(z, heard)])
-        rows["on" if on else "off"] = {"log_mel_db": round(float(d.mean()), 3),
-                                       "head_keeps_class": round(float(keeps.mean()), 3),
-                                       "seconds_per_sound": round(seconds, 3), "_z": z}
-        print(f"class check {'on' if on else 'off'}: {d.mean():.3f} dB, head keeps {keeps.mean():.3f}, "
-              f"{seconds:.2f} s per sound", file=sys.stderr)
-    changed = int((np.abs(rows["on"].pop("_z") - rows["off"].pop("_z")).max(1) > 0).sum())
-    on = rows["on"]["log_mel_db"] <= rows["off"]["log_mel_db"] + tolerance_db
-    return {"class_check": bool(on), "sounds": int(len(audio)), "changed": changed, **rows,
-            "rule": f"on when the mean log-mel distance with the check is within {tolerance_db} dB of "
-                    "without it; the head figure is the check's own criterion, so only reported"}
-
-
-def _pick(data: Path, split: str, per_class: int, seed: int) -> np.ndarray:
-    """`per_class` labelled sounds of each class of `split`, peak 0.9 as /pad/encode hears a file."""
-    from export.judge import load_split
-    from export.oneshot import metrics
-
-    audio, labels, _, _ = load_split(data, split)
-    rng = np.random.default_rng(seed)
-    pick = np.concatenate([rng.choice(np.flatnonzero(labels == k), min(per_class, int((labels == k).sum())),
-                                      replace=False) for k in np.unique(labels[labels >= 0])])
-    return 0.9 * metrics.peak_normalise(np.asarray(audio[pick], np.float32))
-
-
-def set_class_check(folder: Path, audio: np.ndarray, tolerance_db: float, command: str) -> dict:
-    manifest_path = folder / "preset.json"
-    sample_rate_hz = json.loads(manifest_path.read_text())["sample_rate_hz"]
-    chosen = dict(choose_class_check(folder, audio, sample_rate_hz, tolerance_db), command=command)
-    manifest = json.loads(manifest_path.read_text())
-    manifest["refine"]["class_check"] = chosen["class_check"]
-    manifest["refine"]["training"]["class_check_choice"] = chosen
-    manifest_path.write_text(json.dumps(manifest, indent=1) + "\n")
-    return manifest["refine"]
-
-
 def install(folder: Path, decoder: nn.Module, audio: np.ndarray, steps: list, lrs: list, *, command: str,
             chosen_on: str, prior_weight: float = 0.01, tolerance_db: float = 0.05, tolerance: float = 1e-3) -> dict:
     """Export the two graphs into the bundle `folder` (whose decoder.onnx `decoder` must be), check
@@ -457,11 +397,13 @@ def install(folder: Path, decoder: nn.Module, audio: np.ndarray, steps: list, lr
                    f"{tolerance_db} dB of the best mean log-mel distance (encode -> refine -> render)"),
         candidates=rows, export_seconds=round(export_s, 1), prior_weight=prior_weight)
     manifest_path.write_text(json.dumps(manifest, indent=1) + "\n")
-    return set_class_check(folder, audio, tolerance_db, command)
+    return manifest["refine"]
 
 
 def add_to_bundle(args: argparse.Namespace) -> dict:
     from export.common import load_ckpt
+    from export.judge import load_split
+    from export.oneshot import metrics
     from export.oneshot.model import OneshotVAE
     from export.oneshot.train import config_from_ckpt
 
@@ -469,7 +411,11 @@ def add_to_bundle(args: argparse.Namespace) -> dict:
     model = OneshotVAE(config_from_ckpt(ck))
     model.load_state_dict(ck["model"])
     model.eval().requires_grad_(False)
-    audio = _pick(Path(args.data), args.split, args.per_class, args.seed)
+    audio, labels, _, _ = load_split(Path(args.data), args.split)
+    rng = np.random.default_rng(args.seed)
+    pick = np.concatenate([rng.choice(np.flatnonzero(labels == k), min(args.per_class, int((labels == k).sum())),
+                                      replace=False) for k in np.unique(labels[labels >= 0])])
+    audio = 0.9 * metrics.peak_normalise(np.asarray(audio[pick], np.float32))  # as /pad/encode hears a file
     return install(Path(args.preset), model.decoder, audio, args.steps, args.lrs,
                    command=" ".join(["python -m export.oneshot.refine", *sys.argv[1:]]),
                    chosen_on=(f"the corpus' {args.split!r} split ({args.per_class} per class: kits of the "
@@ -479,9 +425,7 @@ def add_to_bundle(args: argparse.Namespace) -> dict:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--ckpt", help="the checkpoint whose decoder the bundle plays (needed unless --class-check-only)")
-    ap.add_argument("--class-check-only", action="store_true",
-                    help="keep the bundle's graphs, steps and lr; only choose refine.class_check again")
+    ap.add_argument("--ckpt", required=True, help="the checkpoint whose decoder the bundle plays")
     ap.add_argument("--preset", required=True, help="bundle folder to add the refinement graphs to")
     ap.add_argument("--data", default="data/oneshot")
     ap.add_argument("--split", default="test", help="where steps and lr are chosen (never 'unseen')")
@@ -496,14 +440,7 @@ def main(argv=None) -> int:
     if args.split == "unseen":
         raise SystemExit("--split unseen: the unseen sources are for measuring, never for choosing settings")
     torch.set_num_threads(2)
-    if args.class_check_only:
-        result = set_class_check(Path(args.preset), _pick(Path(args.data), args.split, args.per_class, args.seed),
-                                 args.tolerance_db, " ".join(["python -m export.oneshot.refine", *sys.argv[1:]]))
-    elif args.ckpt is None:
-        raise SystemExit("--ckpt is needed to export the refinement graphs (or --class-check-only)")
-    else:
-        result = add_to_bundle(args)
-    print(json.dumps(result, indent=1))
+    print(json.dumps(add_to_bundle(args), indent=1))
     return 0
 
 

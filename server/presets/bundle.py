@@ -79,7 +79,6 @@ class RefineSpec:
     steps: int  # Adam steps on the latent after the encoder (0: the encoder's latent as it is)
     lr: float
     training: Mapping
-    class_check: bool = False  # prefer the lowest-loss latent the class head hears as the sound's class
 
 
 @dataclass(frozen=True)
@@ -159,8 +158,7 @@ def load_bundle(folder) -> Preset:
         melody = MelodySpec(melody["window"], MappingProxyType(melody["training"]))
     refine = values.pop("refine")
     if refine is not None:
-        refine = RefineSpec(refine["steps"], refine["lr"], MappingProxyType(refine["training"]),
-                            refine["class_check"])
+        refine = RefineSpec(refine["steps"], refine["lr"], MappingProxyType(refine["training"]))
     return Preset(
         refine=refine,
         melody=melody,

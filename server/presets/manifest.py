@@ -307,11 +307,8 @@ def check_refine(raw: dict) -> dict | None:
     """The optional `refine` object: Adam steps on the latent after the encoder (docs/preset.md)."""
     if "refine" not in raw:
         return None
-    refine = want_object(raw["refine"], "refine", REFINE_KEYS, ("class_check",))
+    refine = want_object(raw["refine"], "refine", REFINE_KEYS)
     steps = want_int(refine["steps"], "refine.steps", 0, 200)
-    class_check = refine.get("class_check", False)
-    if type(class_check) is not bool:
-        raise PresetError("refine.class_check", f"must be true or false, got {class_check!r}")
     lr = float(want_floats([refine["lr"]], "refine.lr", 1, 0.0, 10.0)[0])
     features = []
     for i, tensor in enumerate(want_list(refine["features"], "refine.features")):
@@ -329,8 +326,7 @@ def check_refine(raw: dict) -> dict | None:
     training = want_object(refine["training"], "refine.training")
     for key in ("command", "chosen_by", "parity"):
         get(training, key, "refine.training.")
-    return {"steps": steps, "lr": lr, "features": tuple(features), "training": training,
-            "class_check": class_check}
+    return {"steps": steps, "lr": lr, "features": tuple(features), "training": training}
 
 
 def check_melody(raw: dict) -> dict | None:

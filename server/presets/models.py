@@ -108,8 +108,7 @@ class Refiner:
     """Encode refinement (docs/preset.md, `refine`): from the encoder's latent, Adam steps on z that
     lower a reconstruction loss of the render against the sound; each step is one run of
     `oneshot.refine_step` (the decoder's forward and backward). The lowest-loss latent is kept, so
-    by its own loss a refined latent is never worse than the encoder's (`refine_path` gives every
-    latent visited, for `encode_audio`'s class check)."""
+    by its own loss a refined latent is never worse than the encoder's."""
 
     def __init__(self, target: ort.InferenceSession, step: ort.InferenceSession, preset: Preset):
         self._target, self._step = target, step
@@ -120,12 +119,6 @@ class Refiner:
     def refine(self, z: np.ndarray, audio: np.ndarray, steps: Optional[int] = None,
                lr: Optional[float] = None) -> tuple:
         """(z [latent] refined, losses [steps + 1]) for one sound [length_samples] as the encoder heard it."""
-        path, losses = self.refine_path(z, audio, steps, lr)
-        return path[0][1].copy(), losses
-
-    def refine_path(self, z: np.ndarray, audio: np.ndarray, steps: Optional[int] = None,
-                    lr: Optional[float] = None) -> tuple:
-        """([(loss, z [latent])] for every latent visited, lowest loss first; losses in step order)."""
         steps = self.steps if steps is None else steps
         lr = self.lr if lr is None else lr
         audio = np.ascontiguousarray(audio, dtype=np.float32).reshape(1, -1)
@@ -135,13 +128,14 @@ class Refiner:
             feeds = dict(zip(self._features, self._target.run(self._features, {"audio": audio})))
             z = np.asarray(z, np.float32).reshape(1, -1).copy()
             m, v = np.zeros_like(z), np.zeros_like(z)
-            path, losses = [], []
+            best, losses = z, []
             for t in range(1, steps + 2):
                 loss, grad = self._step.run(["loss", "grad"], dict(feeds, z=z))
                 losses.append(float(loss[0]))
                 if not np.isfinite(losses[-1]) or not np.all(np.isfinite(grad)):
                     break  # keep the best so far
-                path.append((losses[-1], z[0]))
+                if losses[-1] <= min(losses):
+                    best = z
                 if t > steps:
                     break
                 m = 0.9 * m + 0.1 * grad
@@ -149,9 +143,7 @@ class Refiner:
                 z = (z - lr * (m / (1 - 0.9 ** t)) / (np.sqrt(v / (1 - 0.999 ** t)) + 1e-8)).astype(np.float32)
         except Exception as exc:
             raise ModelError(f"refinement run failed: {exc}") from exc
-        if not path:  # not even the start was finite: keep it, as before
-            path = [(float("inf"), z[0])]
-        return sorted(path, key=lambda p: p[0]), losses
+        return best[0].copy(), losses
 
 
 class GrooveDecoder:

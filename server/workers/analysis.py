@@ -94,20 +94,13 @@ def encode_file_level(models, path: str, allowed_dirs=None,
 def encode_audio(models, audio: np.ndarray, refine_steps: int | None = None) -> np.ndarray:
     """The latent /pad/encode plays for one peak-normalised clip [length_samples]: the encoder's mu,
     then refinement steps when the preset has them (`Refiner`): `refine_steps`, or the preset's
-    `refine.steps` when None; 0 is the encoder's mu alone. With the preset's `refine.class_check`,
-    the latent kept is the lowest-loss one visited whose render the encoder's class head hears as
-    the class it hears in the sound itself (the lowest-loss one when none is)."""
-    mu, _, logits = models.encoder.encode(audio[np.newaxis, :])
+    `refine.steps` when None; 0 is the encoder's mu alone."""
+    mu, _, _ = models.encoder.encode(audio[np.newaxis, :])
     z = np.asarray(mu[0], dtype=np.float32)
     if models.refiner is not None:
         steps = models.refiner.steps if refine_steps is None else refine_steps
         if steps > 0:
-            path, _ = models.refiner.refine_path(z, audio, steps=steps)
-            z = path[0][1]
-            if models.preset.refine.class_check:
-                heard = int(np.argmax(logits[0]))
-                z = next((p for _, p in path if int(hear_point(models, p).argmax()) == heard), z)
-            z = z.copy()
+            z, _ = models.refiner.refine(z, audio, steps=steps)
     return z
 
 
