@@ -99,7 +99,7 @@ def checked_draw(prior: PriorSampler, hear, noises, class_index: int, spread: fl
     `hear(z)` (class probabilities of z's render, in the preset's class order) is highest at
     `class_index`; if none is, the draw heard as it most likely. One noise: a plain draw."""
     best, best_p = None, -1.0
-    for i, noise in enumerate(noises):
+    for noise in noises:
         z = prior.draw(noise, class_index, spread)
         if len(noises) == 1:
             return z

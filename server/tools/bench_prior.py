@@ -2,10 +2,10 @@
 
 In-process, the server's own objects: `PriorSampler.draw` for a class (a dozen denoiser runs with
 guidance, conditioned and unconditioned rows batched) followed by the decoder; beside it, in the
-same run, the decoder alone (the reference) and the walk alone; and a class draw checked by the encoder's head
-as `/pad/random` plays it with the preset's `prior.class_check` (up to N candidates, each rendered
-and heard), or with `serve --draw-class-check 4` when the preset has no check. Then end to end through a server
-subprocess over UDP: `/pad/random pad class` -> `/sample`, one at a time (each reply awaited),
+same run, the decoder alone (the reference) and the walk alone; and a class draw checked by the
+encoder's head as `/pad/random` plays it with the preset's `prior.class_check` (up to N candidates,
+each rendered and heard), or with `serve --draw-class-check 4` when the preset has no check. Then
+end to end through a server subprocess over UDP: `/pad/random pad class` -> `/sample`, one at a time (each reply awaited),
 so the figure includes the worker hand-offs and the WAV write. Skipped, saying so, when the preset
 has no `oneshot.prior`.
 """
