@@ -46,7 +46,8 @@ def _batched(fn, x: np.ndarray, size: int = 32) -> np.ndarray:
     return np.concatenate([fn(x[i:i + size]) for i in range(0, len(x), size)])
 
 
-def evaluate(preset_dir: Path, data: Path, split: str = "unseen", seed: int = 0, min_nn_db: float = 0.0) -> dict:
+def evaluate(preset_dir: Path, data: Path, split: str = "unseen", seed: int = 0, min_nn_db: float = 0.0,
+             class_check: int | None = None) -> dict:
     from server.presets.models import load_models
     from server.presets.bundle import load_bundle
     from server.workers.analysis import class_draw, encode_audio
@@ -115,7 +116,8 @@ def evaluate(preset_dir: Path, data: Path, split: str = "unseen", seed: int = 0,
     prior = models.prior
     out["draws"] = None
     if prior is not None:
-        checks = models.preset.diffusion.class_check  # as /pad/random plays a class draw
+        # as /pad/random plays a class draw (`class_check`: as serve --draw-class-check N would)
+        checks = class_check or models.preset.diffusion.class_check
         per_class, spread, cut_draws, overall = {}, {}, [], []
         for k, c in enumerate(classes):
             z = np.stack([class_draw(models, list(rng.standard_normal((checks, prior.mean.shape[0])).astype(np.float32)), k)
@@ -154,12 +156,15 @@ def main(argv=None) -> int:
     ap.add_argument("--min-nn-db", type=float, default=0.0,
                     help="leave out held-out hits whose nearest training sound is closer than this "
                          "(log-mel dB, peak-normalised): near-copies shared between packages")
+    ap.add_argument("--draw-class-check", type=int, default=None, metavar="N",
+                    help="class draws as `serve --draw-class-check N` plays them (default: the preset's "
+                         "prior.class_check)")
     ap.add_argument("--key", default="unseen_sources", help="the key under training.metrics for --write")
     ap.add_argument("--write", action="store_true",
                     help="store the result under training.metrics.unseen_sources in the bundle's preset.json")
     ap.add_argument("--out", type=Path, default=None, help="also write the result to this JSON file")
     args = ap.parse_args(argv)
-    result = evaluate(args.preset, args.data, args.split, args.seed, args.min_nn_db)
+    result = evaluate(args.preset, args.data, args.split, args.seed, args.min_nn_db, args.draw_class_check)
     result["command"] = "python -m export.oneshot.crosssource " + " ".join(sys.argv[1:] if argv is None else argv)
     text = json.dumps(result, indent=1)
     print(text)

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import json
 import math
@@ -105,6 +106,21 @@ def _start_server(args, render_dir: str, extra: tuple = ()):
         err.seek(0)
         raise SystemExit(f"latentpad bench: server did not start:\n{err.read().decode()}")
     return proc, int(match.group(2)), match.group(3), time.perf_counter() - started
+
+
+@contextlib.contextmanager
+def _served(args, render_dir: str, extra: tuple = ()):
+    """A bench section's server (`_start_server`) and a client that has said /hello to it; the
+    server is stopped on the way out, whatever happened inside."""
+    proc, port, _, _ = _start_server(args, render_dir, extra)
+    try:
+        client = _Client(port)
+        client.send("/hello", client.port)
+        client.recv(5.0)
+        yield client
+    finally:
+        proc.terminate()
+        proc.wait(10)
 
 
 def _round_trips(client: _Client, count: int, send, want: str, timeout_s: float = 2.0) -> dict:

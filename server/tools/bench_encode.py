@@ -34,7 +34,7 @@ def measure(args) -> dict:
 
     from server.presets.bundle import load_preset
     from server.presets.models import load_models
-    from server.tools.bench import _Client, _round_trips, _start_server, _stats_ms
+    from server.tools.bench import _round_trips, _served, _stats_ms
     from server.workers.analysis import encode_audio
 
     models = load_models(load_preset(args.presets_dir, args.preset), args.device, args.threads)
@@ -69,17 +69,10 @@ def measure(args) -> dict:
         samples.mkdir()
         for i, x in enumerate(hits[:8]):
             sf.write(samples / f"hit{i}.wav", x, preset.sample_rate_hz, subtype="FLOAT")
-        proc, port, _, _ = _start_server(args, str(Path(root) / "renders"), ("--sample-dir", str(samples)))
-        try:
-            client = _Client(port)
-            client.send("/hello", client.port)
-            client.recv(5.0)
+        with _served(args, str(Path(root) / "renders"), ("--sample-dir", str(samples))) as client:
             result["osc_encode"] = _round_trips(
                 client, RUNS // 2, lambda i: client.send("/pad/encode", i % 16, str(samples / f"hit{i % 8}.wav")),
                 "/sample", timeout_s=30.0)
-        finally:
-            proc.terminate()
-            proc.wait(10)
     return result
 
 

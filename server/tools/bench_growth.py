@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import tempfile
 
-from server.tools.bench import _Client, _flood, _start_server
+from server.tools.bench import _flood, _served
 from server.tools.bench_peers import _peers
 
 LENGTHS_S = (0.25, 0.5, 1.0, 2.0, 4.0)
@@ -18,17 +18,10 @@ PAD_COUNTS = (1, 2, 4, 8, 16)
 def _pads(args) -> dict:
     out = {}
     with tempfile.TemporaryDirectory(prefix="latentpad-growth-") as render_dir:
-        proc, port, _, _ = _start_server(args, render_dir)
-        try:
-            client = _Client(port)
-            client.send("/hello", client.port)
-            client.recv(5.0)
+        with _served(args, render_dir) as client:
             sent = {pad: 0 for pad in range(max(PAD_COUNTS))}
             for count in PAD_COUNTS:
                 out[str(count)] = _flood(client, list(range(count)), args.rate, args.seconds, sent)
-        finally:
-            proc.terminate()
-            proc.wait(10)
     return out
 
 

@@ -43,7 +43,7 @@ def _library(folder: Path, models) -> None:
 def measure(args) -> dict:
     from server.presets.bundle import load_preset
     from server.presets.models import load_models
-    from server.tools.bench import _Client, _round_trips, _start_server, _stats_ms
+    from server.tools.bench import _round_trips, _served, _stats_ms
     from server.workers.library import build_index, nearest
 
     models = load_models(load_preset(args.presets_dir, args.preset), args.device, args.threads)
@@ -69,11 +69,7 @@ def measure(args) -> dict:
             decode.append(time.perf_counter() - start)
         result["query"], result["decoder"] = _stats_ms(queries), _stats_ms(decode)
 
-        proc, port, _, _ = _start_server(args, str(Path(tmp) / "renders"), ("--library", str(library)))
-        try:
-            client = _Client(port)
-            client.send("/hello", client.port)
-            client.recv(5.0)
+        with _served(args, str(Path(tmp) / "renders"), ("--library", str(library))) as client:
             client.send("/library/rescan")
             deadline = time.monotonic() + 120.0
             while time.monotonic() < deadline:
@@ -83,9 +79,6 @@ def measure(args) -> dict:
                     break
             result["osc_similar"] = _round_trips(client, 200, lambda i: client.send("/pad/similar", i % 16, K),
                                                  "/similar")
-        finally:
-            proc.terminate()
-            proc.wait(10)
     result["query"]["p99_over_decoder_p99"] = result["query"]["p99_ms"] / result["decoder"]["p99_ms"]
     return result
 

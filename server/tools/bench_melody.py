@@ -21,7 +21,7 @@ import time
 import numpy as np
 
 from server.core.melody import Note
-from server.tools.bench import _Client, _start_server, _stats_ms
+from server.tools.bench import _served, _stats_ms
 
 RUNS = 60
 BARS = 4
@@ -64,11 +64,7 @@ def _flat(notes) -> list:
 def _round_trips(args) -> dict:
     times, lost, counts = [], 0, []
     with tempfile.TemporaryDirectory(prefix="latentpad-bench-") as render_dir:
-        proc, port, _, _ = _start_server(args, render_dir)
-        try:
-            client = _Client(port)
-            client.send("/hello", client.port)
-            client.recv(5.0)
+        with _served(args, render_dir) as client:
             for i in range(RUNS):
                 start = time.perf_counter()
                 client.send("/melody/continue", i, 0, 1, BARS, 1.0, 0.9, i, 0.0, *_flat(OPENING))
@@ -86,9 +82,6 @@ def _round_trips(args) -> dict:
                     counts.append(notes)
                 else:
                     lost += 1
-        finally:
-            proc.terminate()
-            proc.wait(10)
     return _stats_ms(times) | {"lost": lost, "runs": RUNS, "notes": float(np.mean(counts)) if counts else 0.0}
 
 

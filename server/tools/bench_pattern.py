@@ -26,7 +26,7 @@ from pythonosc.parsing import osc_types
 
 from server.io import jackd
 from server.io.jackd import DummyJack
-from server.tools.bench import _Client, _start_server, _stats_ms
+from server.tools.bench import _served, _stats_ms
 
 MOVES = 300
 JITTER_BPM = 240.0
@@ -69,11 +69,7 @@ def lines(result: dict) -> list:
 # --- /pattern/xy through a server ---------------------------------------------------------------
 def _pattern_round_trips(args) -> dict:
     with tempfile.TemporaryDirectory(prefix="latentpad-bench-") as render_dir:
-        proc, port, _, _ = _start_server(args, render_dir)
-        try:
-            client = _Client(port)
-            client.send("/hello", client.port)
-            client.recv(5.0)
+        with _served(args, render_dir) as client:
             rng = np.random.default_rng(0)
             times, lost = [], 0
             moves = getattr(args, "moves", None) or MOVES
@@ -97,9 +93,6 @@ def _pattern_round_trips(args) -> dict:
                     _check_rows(replies)
                 else:
                     lost += 1
-        finally:
-            proc.terminate()
-            proc.wait(10)
     return _stats_ms(times) | {"lost": lost, "moves": moves}
 
 

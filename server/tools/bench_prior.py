@@ -23,7 +23,7 @@ RUNS = 300
 def measure(args) -> dict:
     from server.presets.bundle import load_preset
     from server.presets.models import load_models
-    from server.tools.bench import _Client, _round_trips, _start_server, _stats_ms
+    from server.tools.bench import _round_trips, _served, _stats_ms
 
     models = load_models(load_preset(args.presets_dir, args.preset), args.device, args.threads)
     prior = models.prior
@@ -64,16 +64,9 @@ def measure(args) -> dict:
     result["draw_and_decode"]["p99_over_decoder_p99"] = result["draw_and_decode"]["p99_ms"] / result["decoder"]["p99_ms"]
 
     with tempfile.TemporaryDirectory(prefix="latentpad-bench-prior-") as render_dir:
-        proc, port, _, _ = _start_server(args, render_dir)
-        try:
-            client = _Client(port)
-            client.send("/hello", client.port)
-            client.recv(5.0)
+        with _served(args, render_dir) as client:
             result["osc_random_class"] = _round_trips(
                 client, 200, lambda i: client.send("/pad/random", i % 4, classes[i % len(classes)]), "/sample")
-        finally:
-            proc.terminate()
-            proc.wait(10)
     return result
 
 
